@@ -1,0 +1,96 @@
+"""Site-wide values the communications officer edits in Settings, used by every template."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="site")
+class CampaignSettings(BaseSiteSetting):
+    """Organisation details, the hotline and the press contact shown across the site."""
+
+    organisation_name = models.CharField(
+        max_length=200,
+        default="Connecticut Trafficking in Persons Council",
+        help_text="Shown in the footer, e-mails and structured data.",
+    )
+    postal_address = models.TextField(
+        blank=True, help_text="The organisation's postal address, one line per row."
+    )
+    hotline_name = models.CharField(
+        max_length=120,
+        default="National Human Trafficking Hotline",
+        help_text="The hotline's name as shown next to its number.",
+    )
+    hotline_phone = models.CharField(
+        max_length=30, default="1-888-373-7888", help_text="The hotline number, as people dial it."
+    )
+    hotline_text = models.CharField(
+        max_length=30, blank=True, help_text="The hotline's text-message number, if any."
+    )
+    hotline_hours = models.CharField(
+        max_length=120, blank=True, help_text="E.g. 'Answered 24 hours a day, 7 days a week'."
+    )
+    press_contact_name = models.CharField(max_length=120, blank=True, help_text="Press contact.")
+    press_contact_phone = models.CharField(max_length=30, blank=True)
+    press_contact_email = models.EmailField(blank=True)
+    facebook_url = models.URLField(blank=True)
+    x_url = models.URLField(blank=True, verbose_name="X (Twitter) URL")
+    instagram_url = models.URLField(blank=True)
+    youtube_url = models.URLField(blank=True)
+    quick_exit_url = models.URLField(
+        default="https://weather.com/",
+        help_text="Where the quick-exit button takes a visitor: a harmless, everyday site.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("organisation_name"), FieldPanel("postal_address")], heading="Organisation"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("hotline_name"),
+                FieldPanel("hotline_phone"),
+                FieldPanel("hotline_text"),
+                FieldPanel("hotline_hours"),
+            ],
+            heading="Hotline",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("press_contact_name"),
+                FieldPanel("press_contact_phone"),
+                FieldPanel("press_contact_email"),
+            ],
+            heading="Press contact",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("x_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("youtube_url"),
+            ],
+            heading="Social links",
+        ),
+        FieldPanel("quick_exit_url"),
+    ]
+
+    class Meta:
+        verbose_name = "campaign settings"
+
+    @property
+    def hotline_tel(self) -> str:
+        """The phone number as a tel: URI target (digits and a leading +1)."""
+        digits = "".join(ch for ch in self.hotline_phone if ch.isdigit())
+        return f"+{digits}" if digits.startswith("1") else f"+1{digits}"
+
+    @property
+    def social_links(self) -> list[tuple[str, str]]:
+        links = [
+            ("Facebook", self.facebook_url),
+            ("X", self.x_url),
+            ("Instagram", self.instagram_url),
+            ("YouTube", self.youtube_url),
+        ]
+        return [(name, url) for name, url in links if url]

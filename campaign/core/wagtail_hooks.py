@@ -1,0 +1,39 @@
+"""Admin for the campaign's reusable records: goals, facts and policy recommendations."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import CampaignGoal, Fact, PolicyRecommendation
+
+
+class CampaignGoalViewSet(SnippetViewSet):
+    model = CampaignGoal
+    icon = "flag"
+    list_display = ["number", "title", "slug", "audience"]
+    ordering = ["number"]
+
+
+class FactViewSet(SnippetViewSet):
+    model = Fact
+    icon = "info-circle"
+    list_display = ["figure", "claim", "source_title", "as_of"]
+    list_filter = ["goals"]
+    search_fields = ["figure", "claim", "source_title"]
+
+
+class PolicyRecommendationViewSet(SnippetViewSet):
+    model = PolicyRecommendation
+    icon = "clipboard-list"
+    list_display = ["title", "statute", "status", "year"]
+    list_filter = ["status", "kind", "year"]
+    search_fields = ["title", "statute", "summary"]
+
+
+class CampaignViewSetGroup(SnippetViewSetGroup):
+    menu_label = "Campaign"
+    menu_icon = "flag"
+    menu_order = 200
+    items = (CampaignGoalViewSet, FactViewSet, PolicyRecommendationViewSet)
+
+
+register_snippet(CampaignViewSetGroup)

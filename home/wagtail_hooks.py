@@ -1,0 +1,5 @@
+from wagtail import hooks
+
+from .seed import seed_home
+
+hooks.register("register_campaign_seed", fn=seed_home, order=0)
