@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 export DJANGO_SETTINGS_MODULE=campaign.settings.dev
-.venv/bin/python manage.py migrate --no-input
+.venv/bin/python manage.py migrate --no-input -v 0
 .venv/bin/python manage.py seed_campaign
 .venv/bin/python manage.py ensure_admin
 exec .venv/bin/python manage.py runserver 127.0.0.1:8000

@@ -1,0 +1,14 @@
+"""Tests that commit for real still find the seeded site, one after another."""
+
+import pytest
+
+from home.models import GoalPage, HomePage
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("attempt", [1, 2])
+def test_committing_tests_see_the_seeded_site(client, attempt):
+    """A committing test sees the seeded home page even after another one emptied the database."""
+    assert HomePage.objects.count() == 1
+    assert GoalPage.objects.live().count() == 4
+    assert "No buyers. No trafficking." in client.get("/").content.decode()
