@@ -5,6 +5,7 @@ import re
 import pytest
 from django.db import connection
 from django.test import override_settings
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
@@ -128,3 +129,21 @@ def test_search_uses_postgresql_full_text_search_on_postgresql():
     backend = get_search_backend()
     uses_postgres = "postgres" in type(backend).__module__
     assert uses_postgres == (connection.vendor == "postgresql")
+
+
+def test_redirects_made_in_the_admin_work(client):
+    """A redirect an editor adds sends visitors from the old path to the new page."""
+    Redirect.objects.create(old_path="/old-campaign", redirect_page=PolicyPage.objects.get())
+    response = client.get("/old-campaign/")
+    assert response.status_code == 301
+    assert response["Location"].endswith("/policy/")
+
+
+@pytest.mark.parametrize("page_model", [HomePage, GoalPage, ContentPage, PolicyPage])
+def test_pages_stay_within_fifteen_queries(client, django_assert_max_num_queries, page_model):
+    """Rendering a page (renditions already made) takes at most 15 SQL queries."""
+    page = page_model.objects.live().first()
+    client.get(page.url)
+    with django_assert_max_num_queries(15):
+        response = client.get(page.url)
+    assert response.status_code == 200
