@@ -2,8 +2,10 @@
 
 from django.db import models
 from modelcluster.fields import ParentalKey
+from rest_framework import serializers
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -19,7 +21,14 @@ class HomePage(BasePage):
 
     template = "pages/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.GoalPage", "home.ContentPage", "home.PolicyPage"]
+    subpage_types = [
+        "home.GoalPage",
+        "home.ContentPage",
+        "home.PolicyPage",
+        "engagement.ActionFormPage",
+        "toolkit.ToolkitPage",
+        "newsroom.NewsroomPage",
+    ]
     max_count = 1
 
     hero_heading = models.CharField(
@@ -132,6 +141,13 @@ class GoalPage(BasePage):
         index.SearchField("problem"),
         index.SearchField("actions"),
         index.SearchField("body"),
+    ]
+    api_fields = [
+        APIField("goal_number", serializer=serializers.IntegerField(source="goal.number")),
+        APIField("goal_slug", serializer=serializers.CharField(source="goal.slug")),
+        APIField("intro"),
+        APIField("problem"),
+        APIField("actions"),
     ]
 
     def get_meta_description(self) -> str:

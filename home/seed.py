@@ -24,8 +24,8 @@ GOAL_PAGES = {
                 "Learn the signs and the number",
                 "<p>Save the national hotline "
                 "number in your phone and share the campaign's posters with your networks.</p>",
-                "See resources",
-                "resources",
+                "Get the posters",
+                "toolkit",
             ),
             (
                 "leader",
@@ -49,8 +49,8 @@ GOAL_PAGES = {
                 "Take the leaders' pledge",
                 "<p>Commit your office or organisation to "
                 "naming demand and backing anti-demand work.</p>",
-                "",
-                "",
+                "Take the pledge",
+                "leaders-pledge",
             ),
             (
                 "visitor",
@@ -76,8 +76,8 @@ GOAL_PAGES = {
                 "Request training",
                 "<p>Police departments, hotels and motels can "
                 "ask for training on recognising trafficking and investigating buyers.</p>",
-                "",
-                "",
+                "Request training",
+                "request-training",
             ),
             (
                 "visitor",
@@ -109,8 +109,8 @@ GOAL_PAGES = {
                 "Tell your legislator",
                 "<p>Let your state representative and "
                 "senator know that ending demand matters to you.</p>",
-                "",
-                "",
+                "Write to your legislator",
+                "tell-your-legislator",
             ),
         ],
         "social": "Poster: End demand",
@@ -325,5 +325,10 @@ def seed_home(data, stdout) -> None:
     home = ensure_home_page(data)
     seed_policy_page(home)
     seed_content_pages(home, data)
-    seed_goal_pages(home, data)
-    stdout.write("Seeded the home, goal, policy and content pages.")
+    stdout.write("Seeded the home, policy and content pages.")
+
+
+def seed_goals(data, stdout) -> None:
+    """Runs after the other apps' seeds, so the goal pages can link to their forms and toolkit."""
+    seed_goal_pages(HomePage.objects.get(), data)
+    stdout.write("Seeded the goal pages.")

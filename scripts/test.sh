@@ -5,6 +5,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+# tests/ops/test_varnish.py runs the production VCL in a real varnishd (Debian's package).
+if ! command -v varnishd >/dev/null && [ ! -x /usr/sbin/varnishd ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish >/dev/null
+    else
+        echo "varnishd is missing: install Debian's varnish package (sudo apt-get install varnish)." >&2
+        exit 1
+    fi
+fi
 export DJANGO_SETTINGS_MODULE=campaign.settings.test
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .

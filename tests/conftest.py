@@ -9,6 +9,7 @@ each such test, and `serialized_rollback` restores the seeded site before the ne
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
 
@@ -27,3 +28,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def home_page(db) -> HomePage:
     return HomePage.objects.get()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: rate-limit counts never leak between tests."""
+    cache.clear()

@@ -11,7 +11,10 @@ BASE_DIR = PROJECT_DIR.parent
 INSTALLED_APPS = [
     "campaign.core",
     "home",
+    "campaign.engagement",
+    "campaign.ops",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -30,24 +33,49 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    # Media alerts (campaign.alerts): e-mail through Anymail ESP backends.
+    "campaign.alerts",
+    "anymail",
+    # Campaign toolkit (campaign.toolkit): assets, partners, embeds; asset pages are page routes.
+    "campaign.toolkit",
+    "wagtail.contrib.routable_page",
+    # Newsroom (campaign.newsroom): press releases, embargo, feeds, clips; pages API for releases.
+    "campaign.newsroom",
+    "wagtail.api.v2",
+    "rest_framework",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Production hardening (campaign.ops): CSP headers, admin TOTP, login throttling.
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
 ]
 
+# Order matters (campaign.ops): health checks answer before host checks and HTTPS redirects;
+# CacheControl sits above sessions and CSRF so it sees the cookies they set; SecurityHeaders sits
+# below XFrameOptions so it can exempt views that set their own frame-ancestors; axes goes last.
 MIDDLEWARE = [
+    "campaign.ops.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "campaign.ops.middleware.CacheControlMiddleware",
+    "campaign.ops.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "campaign.ops.middleware.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "campaign.ops.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "campaign.urls"
@@ -129,3 +157,116 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# --- Production serving and security (campaign.ops) ---------------------------------------------
+# Browsers keep public pages briefly; Varnish keeps them longer because Wagtail purges it on
+# publish, unpublish and move (WAGTAILFRONTENDCACHE is configured in production.py).
+CACHE_CONTROL_MAX_AGE = int(os.environ.get("CACHE_CONTROL_MAX_AGE", 60))
+CACHE_CONTROL_S_MAXAGE = int(os.environ.get("CACHE_CONTROL_S_MAXAGE", 600))
+# Reverse proxies in front of Django that append to X-Forwarded-For (nginx + Varnish = 2).
+NUM_PROXIES = int(os.environ.get("NUM_PROXIES", 0))
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), browsing-topics=()"
+)
+# The public site: no inline scripts or styles. Apps add hosts here (Plausible in production.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The Wagtail admin cannot run without inline scripts and styles yet; this applies to /admin/ only.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", "https:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", "https:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+
+# Admin accounts must pass a TOTP check after the password (campaign.ops.twofactor).
+# test.py and dev.py turn this off so tests can use force_login; tests/ops turn it back on.
+ADMIN_REQUIRE_2FA = True
+OTP_TOTP_ISSUER = "End Demand CT"
+
+# Login throttling: django-axes locks a username + address pair out after repeated failures.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_CLIENT_IP_CALLABLE = "campaign.core.ratelimit.client_ip"
+AXES_LOCKOUT_TEMPLATE = "ops/locked_out.html"
+AXES_VERBOSE = False
+
+# Media alerts (campaign.alerts). ANYMAIL_ESP picks the provider: "mailgun" or "postmark"; empty
+# means no provider and alerts go to the local outbox (.eml files in ALERTS_OUTBOX_DIR).
+ALERTS_ESP = os.environ.get("ANYMAIL_ESP", "").strip().lower()
+ALERTS_EMAIL_BACKEND = "campaign.alerts.outbox.OutboxBackend"
+ALERTS_OUTBOX_DIR = Path(os.environ.get("ALERTS_OUTBOX_DIR", BASE_DIR / "outbox"))
+ALERTS_FROM_EMAIL = os.environ.get("ALERTS_FROM_EMAIL", "End Demand CT <press@example.org>")
+ALERTS_BASE_URL = os.environ.get("ALERTS_BASE_URL", WAGTAILADMIN_BASE_URL)
+ALERTS_UNSUBSCRIBE_MAILTO = os.environ.get("ALERTS_UNSUBSCRIBE_MAILTO", "")
+# 0 means the provider's own limit (Mailgun 1,000 recipients, Postmark 500 messages per call).
+ALERTS_BATCH_SIZE = int(os.environ.get("ALERTS_BATCH_SIZE", "0"))
+# A claimed batch left longer than this by its worker is recovered by the sweeper.
+ALERTS_LEASE_SECONDS = int(os.environ.get("ALERTS_LEASE_SECONDS", "300"))
+ALERTS_MAX_ATTEMPTS = int(os.environ.get("ALERTS_MAX_ATTEMPTS", "6"))
+ALERTS_RETRY_BASE_SECONDS = float(os.environ.get("ALERTS_RETRY_BASE_SECONDS", "30"))
+ALERTS_RETRY_MAX_SECONDS = float(os.environ.get("ALERTS_RETRY_MAX_SECONDS", "1800"))
+ANYMAIL = {
+    "MAILGUN_API_KEY": os.environ.get("MAILGUN_API_KEY", ""),
+    "MAILGUN_API_URL": os.environ.get("MAILGUN_API_URL", "https://api.mailgun.net/v3"),
+    "MAILGUN_WEBHOOK_SIGNING_KEY": os.environ.get("MAILGUN_WEBHOOK_SIGNING_KEY", ""),
+    "POSTMARK_SERVER_TOKEN": os.environ.get("POSTMARK_SERVER_TOKEN", ""),
+    "POSTMARK_API_URL": os.environ.get("POSTMARK_API_URL", "https://api.postmarkapp.com/"),
+    "POSTMARK_MESSAGE_STREAM": os.environ.get("POSTMARK_MESSAGE_STREAM", "broadcast"),
+    # "user:password" that the provider's webhook requests must carry (HTTP basic auth).
+    "WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", ""),
+    # (connect, read) seconds: a read timeout leaves the outcome unknown, never resent blindly.
+    "REQUESTS_TIMEOUT": (5, float(os.environ.get("ALERTS_ESP_READ_TIMEOUT", "30"))),
+}
+
+# --- Engagement reports and Plausible analytics (campaign.engagement) ---------------------------
+# With PLAUSIBLE_SITE_ID empty no script is rendered and only first-party and hand-entered
+# indicators are reported. PLAUSIBLE_BASE_URL is the cloud or a self-hosted Plausible CE; the CSP
+# must allow it in script-src (the script) and connect-src (the events it sends).
+PLAUSIBLE_BASE_URL = os.environ.get("PLAUSIBLE_BASE_URL", "https://plausible.io").rstrip("/")
+PLAUSIBLE_SITE_ID = os.environ.get("PLAUSIBLE_SITE_ID", "")
+PLAUSIBLE_API_KEY = os.environ.get("PLAUSIBLE_API_KEY", "")
+# Action forms: at most this many accepted submissions per address per window (seconds).
+ENGAGEMENT_FORM_RATE_LIMIT = (5, 60 * 60)
+
+# --- Campaign toolkit (campaign.toolkit) ---------------------------------------------------------
+# Counting endpoints: beyond this many counted hits per address per window (seconds) the embed is
+# still served but no longer counted, so one machine cannot inflate a partner's numbers.
+TOOLKIT_COUNT_RATE_LIMIT = (
+    int(os.environ.get("TOOLKIT_COUNT_RATE_LIMIT", "120")),
+    60,
+)

@@ -10,3 +10,6 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 # Find static files through the finders on each request: no collectstatic needed here.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# campaign.ops: no two-factor step or login throttling for local development.
+ADMIN_REQUIRE_2FA = False
+AXES_ENABLED = False

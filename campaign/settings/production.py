@@ -1,6 +1,13 @@
-"""Production: every secret and host comes from the environment; a missing one stops start-up."""
+"""Production: every secret and host comes from the environment; a missing one stops start-up.
+
+README.md ("Production") lists every variable. Required ones go through `require_env`, which
+raises ImproperlyConfigured naming the variable, so gunicorn, the worker and manage.py all refuse
+to start with the same clear message.
+"""
 
 import os
+from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -15,32 +22,112 @@ def require_env(name: str) -> str:
     return value
 
 
+def env_flag(name: str, default: bool) -> bool:
+    return os.environ.get(name, str(default)).strip().lower() in ("1", "true", "yes", "on")
+
+
+def origin(url: str) -> str:
+    """scheme://host[:port] of a URL, as CSP source lists want it."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 DEBUG = False
 SECRET_KEY = require_env("SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in require_env("ALLOWED_HOSTS").split(",") if host.strip()]
 CSRF_TRUSTED_ORIGINS = [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS]
+# base.py already parsed DATABASE_URL; here it must be present rather than fall back to SQLite.
 require_env("DATABASE_URL")
 WAGTAILADMIN_BASE_URL = require_env("WAGTAILADMIN_BASE_URL")
+# `manage.py collectstatic` writes hashed, compressed files here; WhiteNoise serves them.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", "").strip() or STATIC_ROOT)  # noqa: F405
 
+# Django's built-in Redis cache, shared by every app server; sessions live there too.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": require_env("REDIS_URL"),
+        "KEY_PREFIX": "enddemand",
     }
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 
+# Background work runs in separate `manage.py db_worker` processes (see README "Operations").
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# TLS ends at nginx, which sets X-Forwarded-Proto; Varnish passes it through.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
+SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "DENY"
+NUM_PROXIES = int(os.environ.get("NUM_PROXIES", 2))  # nginx + Varnish
+ADMIN_REQUIRE_2FA = env_flag("ADMIN_REQUIRE_2FA", True)
 
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Varnish in front of the app servers: Wagtail purges a page's URLs on publish, unpublish and move.
+VARNISH_URL = os.environ.get("VARNISH_URL", "").strip()
+if VARNISH_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": VARNISH_URL,
+        }
+    }
+
+# Media: local disk (MEDIA_ROOT) unless an S3-compatible bucket is named. Credentials come from
+# AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the machine's role, read by boto3 itself.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL", "").strip() or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "").strip() or None
+    STORAGES["default"] = {  # noqa: F405
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": AWS_S3_ENDPOINT_URL,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME", "").strip() or None,
+            "custom_domain": AWS_S3_CUSTOM_DOMAIN,
+            # Public campaign media: plain URLs that Varnish and browsers can cache.
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000"},
+        },
+    }
+    if AWS_S3_CUSTOM_DOMAIN:
+        MEDIA_ORIGIN = f"https://{AWS_S3_CUSTOM_DOMAIN}"
+    elif AWS_S3_ENDPOINT_URL:
+        MEDIA_ORIGIN = origin(AWS_S3_ENDPOINT_URL)
+    else:
+        MEDIA_ORIGIN = f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
+    for directive in ("img-src", "media-src"):
+        CONTENT_SECURITY_POLICY["DIRECTIVES"].setdefault(directive, ["'self'"])  # noqa: F405
+        CONTENT_SECURITY_POLICY["DIRECTIVES"][directive].append(MEDIA_ORIGIN)  # noqa: F405
+        ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"].setdefault(directive, ["'self'"])  # noqa: F405
+        ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"][directive].append(MEDIA_ORIGIN)  # noqa: F405
+
+# Plausible (engagement; base.py reads PLAUSIBLE_*): its script and event endpoint are allowed
+# only when a site is set, so an unconfigured site allows no third party at all.
+if PLAUSIBLE_SITE_ID:  # noqa: F405
+    for directive in ("script-src", "connect-src"):
+        CONTENT_SECURITY_POLICY["DIRECTIVES"][directive].append(origin(PLAUSIBLE_BASE_URL))  # noqa: F405
+
+# Media alerts (campaign.alerts; base.py reads ANYMAIL_ESP and the provider's keys). With a
+# provider chosen, its keys and the webhook secret are required; without one, alerts go through
+# Django's SMTP backend (EMAIL_HOST, ...) one message per recipient, never to the local outbox.
+if ALERTS_ESP:  # noqa: F405
+    if ALERTS_ESP not in ("mailgun", "postmark"):  # noqa: F405
+        raise ImproperlyConfigured("ANYMAIL_ESP must be 'mailgun' or 'postmark' (see README.md).")
+    ANYMAIL["WEBHOOK_SECRET"] = require_env("ANYMAIL_WEBHOOK_SECRET")  # noqa: F405
+    if ALERTS_ESP == "mailgun":  # noqa: F405
+        ANYMAIL["MAILGUN_API_KEY"] = require_env("MAILGUN_API_KEY")  # noqa: F405
+        ANYMAIL["MAILGUN_WEBHOOK_SIGNING_KEY"] = require_env("MAILGUN_WEBHOOK_SIGNING_KEY")  # noqa: F405
+    else:
+        ANYMAIL["POSTMARK_SERVER_TOKEN"] = require_env("POSTMARK_SERVER_TOKEN")  # noqa: F405
+    ALERTS_FROM_EMAIL = require_env("ALERTS_FROM_EMAIL")
+else:
+    ALERTS_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 
 LOGGING = {
     "version": 1,

@@ -15,3 +15,24 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Find static files through the finders on each request: no collectstatic needed here.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# campaign.ops: off here so other tests can use force_login and client.login; tests/ops turn
+# them on where they exercise two-factor sign-in and login throttling.
+ADMIN_REQUIRE_2FA = False
+AXES_ENABLED = False
+
+# campaign.alerts: no provider unless a test sets one up against its local stand-in server;
+# alerts then go to Django's in-memory outbox. Fixed webhook secrets so tests can sign events.
+ALERTS_ESP = ""
+ALERTS_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+ALERTS_BASE_URL = "https://testserver"
+ANYMAIL = {
+    **ANYMAIL,  # noqa: F405
+    "MAILGUN_API_KEY": "key-test",
+    "MAILGUN_WEBHOOK_SIGNING_KEY": "mailgun-signing-key-test",
+    "POSTMARK_SERVER_TOKEN": "postmark-token-test",
+    "WEBHOOK_SECRET": "anymail:webhook-secret-test",
+    "REQUESTS_TIMEOUT": (2, 2.0),
+}
+# Tests fire hundreds of counted hits from one address; tests/toolkit lower it where they check it.
+TOOLKIT_COUNT_RATE_LIMIT = (10_000, 60)

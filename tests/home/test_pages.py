@@ -53,3 +53,20 @@ def test_content_page_renders_blocks(client):
     assert "<picture>" in html and 'type="image/avif"' in html
     assert "Credit: " not in html  # the credit label comes from CSS, not the text
     assert "End Demand CT campaign" in html
+
+
+@pytest.mark.parametrize(
+    ("number", "href"),
+    [
+        (1, "/toolkit/"),
+        (2, "/leaders-pledge/"),
+        (3, "/request-training/"),
+        (4, "/tell-your-legislator/"),
+    ],
+)
+def test_goal_pages_link_to_their_actions(client, number, href):
+    """Each goal page's 'what you can do' links to the toolkit or the goal's action form."""
+    page = GoalPage.objects.get(goal__number=number)
+    html = client.get(page.url).content.decode()
+    assert f'href="{href}"' in html
+    assert client.get(href).status_code == 200

@@ -3,6 +3,8 @@
 from django import template
 from wagtail.models import Page, Site
 
+from campaign.core.navigation import menu_items
+
 register = template.Library()
 
 
@@ -12,11 +14,7 @@ def main_menu(context):
     request = context["request"]
     site = Site.find_for_request(request)
     current = context.get("page")
-    items = []
-    if site:
-        root = site.root_page
-        items = list(root.get_children().live().public().in_menu())
-        items.insert(0, root)
+    items = menu_items(site, request) if site else []
     return {
         "items": items,
         "current_path": getattr(current, "url_path", ""),

@@ -1,0 +1,75 @@
+"""What an editor does to an alert: send now, schedule, cancel, send a test. Each checks the
+permission (the Communications group has it) and writes the audit log."""
+
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from . import tasks
+from .models import MediaAlert
+from .sending import send_test
+
+SEND_PERMISSION = "alerts.send_mediaalert"
+
+Status = MediaAlert.Status
+
+
+def can_send(user) -> bool:
+    return bool(user and user.has_perm(SEND_PERMISSION))
+
+
+def _require(user) -> None:
+    if not can_send(user):
+        raise PermissionDenied("Only the Communications team can send media alerts.")
+
+
+def schedule_alert(alert: MediaAlert, when: datetime | None, user) -> MediaAlert:
+    """Send at `when`, or now when it is None. Only drafts and scheduled alerts can be sent."""
+    _require(user)
+    if not alert.lists.exists():
+        raise ValidationError("Choose at least one media list first.")
+    now = timezone.now()
+    when = max(when or now, now)
+    with transaction.atomic():
+        if not MediaAlert.objects.filter(
+            pk=alert.pk, status__in=[Status.DRAFT, Status.SCHEDULED]
+        ).update(status=Status.SCHEDULED, scheduled_at=when):
+            raise ValidationError(f"This alert is already {alert.get_status_display().lower()}.")
+        alert.refresh_from_db()
+        log(
+            alert,
+            "alerts.send" if when <= now else "alerts.schedule",
+            user=user,
+            data={"scheduled_at": when.isoformat()},
+        )
+        tasks.schedule_alert(alert.pk, when)
+    return alert
+
+
+def cancel_alert(alert: MediaAlert, user) -> MediaAlert:
+    """Cancel a scheduled alert, or stop one that is sending: rows not yet claimed stay unsent."""
+    _require(user)
+    with transaction.atomic():
+        if not MediaAlert.objects.filter(
+            pk=alert.pk, status__in=[Status.DRAFT, Status.SCHEDULED, Status.SENDING]
+        ).update(status=Status.CANCELLED, finished_at=timezone.now()):
+            raise ValidationError(f"This alert is already {alert.get_status_display().lower()}.")
+        alert.deliveries.filter(status="queued").update(
+            status="failed", error="Alert cancelled before sending."
+        )
+        alert.refresh_from_db()
+        log(alert, "alerts.cancel", user=user)
+    return alert
+
+
+def send_test_to_user(alert: MediaAlert, user) -> str:
+    """Send the alert to the editor's own address."""
+    _require(user)
+    if not user.email:
+        raise ValidationError("Your account has no e-mail address to send the test to.")
+    send_test(alert, user.email)
+    log(alert, "alerts.test_send", user=user, data={"to": user.email})
+    return user.email

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import admin_views
+
+app_name = "alerts_admin"
+urlpatterns = [
+    path("alert/<int:pk>/", admin_views.alert_detail, name="alert_detail"),
+    path("alert/<int:pk>/preview/", admin_views.alert_preview, name="alert_preview"),
+    path("alert/<int:pk>/send/", admin_views.alert_send, name="alert_send"),
+    path("alert/<int:pk>/cancel/", admin_views.alert_cancel, name="alert_cancel"),
+    path("alert/<int:pk>/test/", admin_views.alert_send_test, name="alert_send_test"),
+    path(
+        "from-release/<int:page_id>/",
+        admin_views.create_from_release,
+        name="create_from_release",
+    ),
+    path("contacts/import/", admin_views.contacts_import, name="contacts_import"),
+    path("contacts/export/", admin_views.contacts_export, name="contacts_export"),
+]

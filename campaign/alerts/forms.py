@@ -1,0 +1,59 @@
+"""Admin forms: the contact form enforces who may clear do-not-contact; the alert send form."""
+
+from django import forms
+from django.utils import timezone
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.widgets import AdminDateTimeInput
+
+from .models import ContactState, is_administrator
+
+
+class PressContactForm(WagtailAdminModelForm):
+    """Anyone with the change permission may edit a contact, but only an administrator can take
+    a contact off do-not-contact (the model checks again when it is saved)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.acting_user = self.for_user
+        if (
+            self.instance.pk
+            and self.instance.state == ContactState.DO_NOT_CONTACT
+            and not is_administrator(self.for_user)
+            and "state" in self.fields
+        ):
+            self.fields["state"].disabled = True
+            self.fields["state"].help_text = "Only an administrator can clear 'Do not contact'."
+
+
+class MediaAlertForm(WagtailAdminModelForm):
+    """What was sent stays as it was sent: only drafts and scheduled alerts can be edited."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and not self.instance.is_editable:
+            raise forms.ValidationError(
+                f"This alert is {self.instance.get_status_display().lower()} and can no longer "
+                "be changed. Copy it to write a new one."
+            )
+        return cleaned
+
+
+class SendAlertForm(forms.Form):
+    scheduled_at = forms.DateTimeField(
+        required=False,
+        widget=AdminDateTimeInput,
+        help_text="Leave empty to send now. Eastern time.",
+    )
+
+    def clean_scheduled_at(self):
+        when = self.cleaned_data["scheduled_at"]
+        if when and when < timezone.now():
+            raise forms.ValidationError("Choose a time in the future, or leave empty to send now.")
+        return when
+
+
+class ContactImportForm(forms.Form):
+    file = forms.FileField(
+        help_text="CSV with a header row: name, email, outlet, beat, region, phone, notes, "
+        "lists (separated by ';'), state.",
+    )

@@ -1,0 +1,24 @@
+from .actions import ActionFormField, ActionFormPage
+from .indicators import (
+    PLAUSIBLE_KINDS,
+    Aggregation,
+    Indicator,
+    IndicatorSnapshot,
+    ManualEntry,
+    SourceKind,
+)
+from .periods import Period, period_bounds, period_label
+
+__all__ = [
+    "PLAUSIBLE_KINDS",
+    "ActionFormField",
+    "ActionFormPage",
+    "Aggregation",
+    "Indicator",
+    "IndicatorSnapshot",
+    "ManualEntry",
+    "Period",
+    "SourceKind",
+    "period_bounds",
+    "period_label",
+]

@@ -1,0 +1,25 @@
+"""python manage.py setup_communications_group : the newsroom's editors and review workflow."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from campaign.newsroom.models import NewsroomPage
+from campaign.newsroom.seed import COMMUNICATIONS_GROUP, REVIEW_WORKFLOW, seed_communications_group
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the Communications group (may create, submit and publish releases and edit the "
+        "newsroom snippets) and the press release review workflow on the newsroom page. "
+        "Running it again changes nothing."
+    )
+
+    def handle(self, *args, **options):
+        newsroom = NewsroomPage.objects.first()
+        if newsroom is None:
+            raise CommandError("There is no newsroom page yet: create one in the admin first.")
+        seed_communications_group(newsroom)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"The {COMMUNICATIONS_GROUP} group and the {REVIEW_WORKFLOW!r} workflow are set up."
+            )
+        )

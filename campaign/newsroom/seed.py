@@ -1,0 +1,219 @@
+"""Demo newsroom: the newsroom page, the media contact, the boilerplate, the Jan. 11, 2017
+release, one embargoed release scheduled for the next Awareness Day, the real press coverage,
+and the Communications group with its review workflow. Seeding twice changes nothing."""
+
+import datetime
+
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+from wagtail.rich_text import RichText
+
+from . import seed_data
+from .dates import RELEASE_TIME_ZONE
+from .models import (
+    Boilerplate,
+    MediaContact,
+    NewsroomPage,
+    PressClip,
+    PressReleaseAttachment,
+    PressReleasePage,
+)
+
+COMMUNICATIONS_GROUP = "Communications"
+REVIEW_WORKFLOW = "Press release review"
+PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
+SNIPPET_MODELS = ["mediacontact", "boilerplate", "pressclip"]
+DOCUMENT_PERMISSIONS = ["add_document", "change_document", "choose_document"]
+
+
+def seed_newsroom_page(root: Page) -> NewsroomPage:
+    newsroom = NewsroomPage.objects.first()
+    if newsroom:
+        return newsroom
+    newsroom = NewsroomPage(
+        title="Newsroom", slug="newsroom", intro=seed_data.NEWSROOM_INTRO, show_in_menus=True
+    )
+    root.add_child(instance=newsroom)
+    newsroom.save_revision().publish()
+    return newsroom
+
+
+def seed_contact() -> MediaContact:
+    contact, _ = MediaContact.objects.get_or_create(
+        name=seed_data.MEDIA_CONTACT["name"], defaults=seed_data.MEDIA_CONTACT
+    )
+    return contact
+
+
+def seed_boilerplate() -> Boilerplate:
+    boilerplate, _ = Boilerplate.objects.get_or_create(
+        is_default=True, defaults={"text": seed_data.BOILERPLATE_TEXT}
+    )
+    return boilerplate
+
+
+def jan_2017_body(data) -> list:
+    paragraphs = [RichText(html) for html in seed_data.JAN_2017_BODY_PARAGRAPHS]
+    return [
+        ("paragraph", paragraphs[0]),
+        (
+            "quote",
+            {
+                "quote": seed_data.GILCHREST_QUOTE,
+                "speaker": "Jillian Gilchrest",
+                "role": seed_data.GILCHREST_ROLE,
+            },
+        ),
+        ("paragraph", paragraphs[1]),
+        ("fact", {"fact": data.facts["buyers-2000"]}),
+        (
+            "highlights",
+            {
+                "heading": "What the report found:",
+                "items": [RichText(text) for text in seed_data.JAN_2017_FINDINGS],
+            },
+        ),
+        (
+            "quote",
+            {
+                "quote": seed_data.HAMILTON_QUOTE,
+                "speaker": "Beth Hamilton",
+                "role": seed_data.HAMILTON_ROLE,
+            },
+        ),
+        (
+            "highlights",
+            {
+                "heading": "The Council's key recommendations:",
+                "items": [RichText(text) for text in seed_data.JAN_2017_RECOMMENDATIONS],
+            },
+        ),
+        ("paragraph", paragraphs[2]),
+    ]
+
+
+def add_release(newsroom: NewsroomPage, release: PressReleasePage, contact, data, content):
+    """Add the release under the newsroom and publish it (or schedule it, if embargoed)."""
+    newsroom.add_child(instance=release)
+    release.contacts.set([contact])
+    release.goals.set([data.goals[number] for number in content["goals"]])
+    release.topics.set(content["topics"])
+    release.save()
+    release.save_revision().publish()
+    return release
+
+
+def seed_jan_2017_release(newsroom, contact, boilerplate, data) -> PressReleasePage:
+    existing = PressReleasePage.objects.filter(slug=seed_data.JAN_2017_SLUG).first()
+    if existing:
+        return existing
+    content = seed_data.JAN_2017
+    release = PressReleasePage(
+        title=content["title"],
+        slug=seed_data.JAN_2017_SLUG,
+        subheadline=content["subheadline"],
+        summary=content["summary"],
+        release_at=datetime.datetime.combine(
+            content["release_at"], datetime.time(), RELEASE_TIME_ZONE
+        ),
+        dateline=content["dateline"],
+        body=jan_2017_body(data),
+        boilerplate=boilerplate,
+        social_image=data.posters["Poster: Buying a child is a felony"],
+        attachments=[PressReleaseAttachment(document=data.fact_sheet)],
+    )
+    return add_release(newsroom, release, contact, data, content)
+
+
+def next_awareness_day(now: datetime.datetime) -> datetime.datetime:
+    """10 a.m. Eastern on the next Jan. 11, National Human Trafficking Awareness Day."""
+    local = now.astimezone(RELEASE_TIME_ZONE)
+    day = datetime.datetime(local.year, 1, 11, 10, tzinfo=RELEASE_TIME_ZONE)
+    return day if day > now else day.replace(year=local.year + 1)
+
+
+def seed_embargoed_release(newsroom, contact, boilerplate, data) -> None:
+    if PressReleasePage.objects.filter(slug=seed_data.EMBARGOED_SLUG).exists():
+        return
+    content = seed_data.EMBARGOED
+    release = PressReleasePage(
+        title=content["title"],
+        slug=seed_data.EMBARGOED_SLUG,
+        subheadline=content["subheadline"],
+        summary=content["summary"],
+        embargo_until=next_awareness_day(timezone.now()),
+        dateline=content["dateline"],
+        body=[("paragraph", RichText(content["body"]))],
+        boilerplate=boilerplate,
+        live=False,
+    )
+    add_release(newsroom, release, contact, data, content)
+
+
+def seed_press_clips(release: PressReleasePage) -> None:
+    for day, outlet, headline, url, about, covers_release in seed_data.PRESS_CLIPS:
+        PressClip.objects.get_or_create(
+            url=url,
+            defaults={
+                "outlet": outlet,
+                "headline": headline,
+                "published_on": datetime.date.fromisoformat(day),
+                "about": about,
+                "release": release if covers_release else None,
+            },
+        )
+
+
+def seed_communications_group(newsroom: NewsroomPage) -> None:
+    """Communications can create, submit and publish releases; releases go through review."""
+    group, created = Group.objects.get_or_create(name=COMMUNICATIONS_GROUP)
+    if created:
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+            *Permission.objects.filter(
+                content_type__app_label="newsroom", content_type__model__in=SNIPPET_MODELS
+            ),
+        )
+        for codename in PAGE_PERMISSIONS:
+            GroupPagePermission.objects.create(
+                group=group,
+                page=newsroom,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
+        for codename in DOCUMENT_PERMISSIONS:
+            GroupCollectionPermission.objects.create(
+                group=group,
+                collection=Collection.get_first_root_node(),
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtaildocs", codename=codename
+                ),
+            )
+    workflow, created = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
+    if created:
+        task, _ = GroupApprovalTask.objects.get_or_create(name="Communications review")
+        task.groups.add(group)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.get_or_create(page=newsroom, defaults={"workflow": workflow})
+
+
+def seed_newsroom(data, stdout) -> None:
+    newsroom = seed_newsroom_page(data.site.root_page)
+    contact = seed_contact()
+    boilerplate = seed_boilerplate()
+    release = seed_jan_2017_release(newsroom, contact, boilerplate, data)
+    seed_embargoed_release(newsroom, contact, boilerplate, data)
+    seed_press_clips(release)
+    seed_communications_group(newsroom)
+    stdout.write("Seeded the newsroom, its releases and press clips.")

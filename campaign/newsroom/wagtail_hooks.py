@@ -1,0 +1,101 @@
+"""The newsroom's admin (snippets, preview-link screens and buttons) and what it gives other
+apps through hooks: the home page's latest news, first-party counts and demo content."""
+
+import datetime
+
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from campaign.core.counts import COUNT_SOURCES_HOOK, CountSource
+
+from . import admin_urls
+from .models import Boilerplate, MediaContact, PressClip, PressReleasePage
+from .seed import seed_newsroom
+
+
+class MediaContactViewSet(SnippetViewSet):
+    model = MediaContact
+    icon = "user"
+    list_display = ["name", "title", "organisation", "phone", "email"]
+    search_fields = ["name", "organisation"]
+
+
+class BoilerplateViewSet(SnippetViewSet):
+    model = Boilerplate
+    icon = "doc-full"
+    menu_label = "About the Council"
+    list_display = ["heading", "is_default"]
+
+
+class PressClipViewSet(SnippetViewSet):
+    model = PressClip
+    icon = "link"
+    list_display = ["headline", "outlet", "published_on", "release", "reach"]
+    list_filter = ["outlet"]
+    search_fields = ["headline", "outlet"]
+    ordering = ["-published_on"]
+
+
+class NewsroomViewSetGroup(SnippetViewSetGroup):
+    menu_label = "Newsroom"
+    menu_icon = "news"
+    menu_order = 210
+    items = (MediaContactViewSet, BoilerplateViewSet, PressClipViewSet)
+
+
+register_snippet(NewsroomViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("newsroom/", include(admin_urls))]
+
+
+def preview_links_button(page, user, priority: int):
+    if page.specific_class is PressReleasePage and page.permissions_for_user(user).can_edit():
+        yield Button(
+            "Embargo preview links",
+            reverse("newsroom_admin:preview_links", args=[page.pk]),
+            icon_name="link",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_buttons(page, user, view_name, next_url=None):
+    yield from preview_links_button(page, user, priority=40)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_more_buttons(page, user, next_url=None):
+    yield from preview_links_button(page, user, priority=45)
+
+
+@hooks.register("campaign_latest_news")
+def latest_releases(limit: int) -> list[PressReleasePage]:
+    return list(PressReleasePage.objects.live().public().released().newest_first()[:limit])
+
+
+def count_clips(day_from: datetime.date, day_to: datetime.date) -> int:
+    return PressClip.objects.dated_between(day_from, day_to).count()
+
+
+def count_releases(day_from: datetime.date, day_to: datetime.date) -> int:
+    releases = PressReleasePage.objects.live().public().released()
+    return releases.released_between(day_from, day_to).count()
+
+
+@hooks.register(COUNT_SOURCES_HOOK)
+def count_sources():
+    return [
+        CountSource(
+            "newsroom.press_clips", "Press clips (stories about the campaign)", count_clips
+        ),
+        CountSource("newsroom.releases", "Press releases published", count_releases),
+    ]
+
+
+hooks.register("register_campaign_seed", fn=seed_newsroom, order=10)

@@ -1,0 +1,72 @@
+"""Syndication: a read-only Wagtail API (v2) endpoint at /api/v2/assets/ for partners to pull the
+active campaign assets into their own sites, with renditions, download links, credit and licence.
+Retired assets are never listed; results are paginated with ?limit= and ?offset=."""
+
+from django.urls import reverse
+from rest_framework import serializers
+from wagtail.api.v2.serializers import BaseSerializer
+from wagtail.api.v2.views import BaseAPIViewSet
+
+from .models import CampaignAsset
+from .presets import FORMATS, PRESETS
+
+# One web-friendly rendition per size in listings; every format is a download link away.
+API_RENDITION_FORMAT = "jpeg"
+
+
+class RenditionsField(serializers.Field):
+    def to_representation(self, asset):
+        renditions = {}
+        for preset in PRESETS.values():
+            rendition = asset.image.get_rendition(preset.filter_spec(API_RENDITION_FORMAT))
+            renditions[preset.key] = {
+                "url": rendition.full_url,
+                "width": rendition.width,
+                "height": rendition.height,
+            }
+        return renditions
+
+
+class DownloadsField(serializers.Field):
+    def to_representation(self, asset):
+        request = self.context["request"]
+        return {
+            preset: {
+                extension: request.build_absolute_uri(
+                    reverse("toolkit_download", args=[asset.slug, preset, extension])
+                )
+                for extension in FORMATS
+            }
+            for preset in PRESETS
+        }
+
+
+class CampaignAssetSerializer(BaseSerializer):
+    goal = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    alt_text = serializers.CharField(source="image.default_alt_text", read_only=True)
+    credit = serializers.CharField(source="image.credit", read_only=True)
+    licence = serializers.CharField(source="image.licence", read_only=True)
+    renditions = RenditionsField(source="*", read_only=True)
+    downloads = DownloadsField(source="*", read_only=True)
+
+
+class CampaignAssetsAPIViewSet(BaseAPIViewSet):
+    model = CampaignAsset
+    name = "assets"
+    base_serializer_class = CampaignAssetSerializer
+    body_fields = [
+        *BaseAPIViewSet.body_fields,
+        "title",
+        "slug",
+        "message",
+        "goal",
+        "alt_text",
+        "credit",
+        "licence",
+        "renditions",
+        "downloads",
+    ]
+    listing_default_fields = [*BaseAPIViewSet.listing_default_fields, *body_fields[1:]]
+
+    def get_queryset(self):
+        return CampaignAsset.objects.active().select_related("image", "goal").order_by("id")

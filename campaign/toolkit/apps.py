@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ToolkitConfig(AppConfig):
+    name = "campaign.toolkit"
+    label = "toolkit"
+    verbose_name = "Campaign toolkit"

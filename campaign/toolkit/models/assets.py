@@ -1,0 +1,132 @@
+"""Campaign assets: an image with a message and a link, offered to partners in fixed sizes."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.search import index
+
+from ..panels import CountsPanel
+
+# How many retired-with-replacement hops an embed follows before giving up (guards cycles).
+MAX_REPLACEMENT_HOPS = 5
+
+
+class CampaignAssetQuerySet(models.QuerySet):
+    def active(self):
+        """Assets partners may show now: not retired, and with an image to show."""
+        return self.filter(state=CampaignAsset.State.ACTIVE, image__isnull=False)
+
+    def for_listing(self):
+        return self.select_related("goal", "image").order_by("goal__number", "title")
+
+
+class CampaignAsset(index.Indexed, models.Model):
+    """An image with a message that partners put on their sites, linked back to the campaign."""
+
+    class State(models.TextChoices):
+        ACTIVE = "active", "Active"
+        RETIRED = "retired", "Retired"
+
+    title = models.CharField(max_length=120, help_text="A name for the asset, e.g. 'No buyers'.")
+    slug = models.SlugField(
+        unique=True,
+        max_length=80,
+        help_text="Used in the asset's web address and in partners' embed codes: never change it "
+        "once partners use the asset.",
+    )
+    message = models.TextField(
+        help_text="The message the asset carries, in a sentence or two, shown beside it."
+    )
+    image = models.ForeignKey(
+        "core.CampaignImage",
+        null=True,
+        blank=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The source image; set its focal point so every size keeps the important part.",
+    )
+    goal = models.ForeignKey(
+        "core.CampaignGoal",
+        on_delete=models.PROTECT,
+        related_name="campaign_assets",
+        help_text="The campaign goal the asset serves; the toolkit groups assets by goal.",
+    )
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Where a click on the asset leads: a page of this site...",
+    )
+    link_url = models.URLField(blank=True, help_text="...or another web address.")
+    state = models.CharField(
+        max_length=10,
+        choices=State.choices,
+        default=State.ACTIVE,
+        help_text="Retire an asset to withdraw it from every partner site at once.",
+    )
+    replacement = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replaces",
+        help_text="Shown in existing embeds instead of this asset once it is retired. Leave empty "
+        "to show a neutral campaign message with the hotline.",
+    )
+
+    objects = CampaignAssetQuerySet.as_manager()
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("title"), FieldPanel("slug"), FieldPanel("message"), FieldPanel("goal")],
+            heading="Asset",
+        ),
+        FieldPanel("image"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("link_page"), FieldPanel("link_url")])],
+            heading="Link target",
+        ),
+        MultiFieldPanel([FieldPanel("state"), FieldPanel("replacement")], heading="Availability"),
+        CountsPanel(heading="Counts"),
+    ]
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("message"),
+        index.AutocompleteField("title"),
+    ]
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title if self.is_active else f"{self.title} (retired)"
+
+    @property
+    def is_active(self) -> bool:
+        return self.state == self.State.ACTIVE
+
+    def clean(self):
+        super().clean()
+        if self.replacement_id and self.replacement_id == self.pk:
+            raise ValidationError({"replacement": "An asset cannot replace itself."})
+        if self.link_page_id and self.link_url:
+            raise ValidationError({"link_url": "Choose a page or a web address, not both."})
+
+    def displayed_asset(self) -> "CampaignAsset | None":
+        """What embeds of this asset show now: itself, its active replacement, or nothing."""
+        asset, hops = self, 0
+        while asset is not None and hops <= MAX_REPLACEMENT_HOPS:
+            if asset.is_active and asset.image_id:
+                return asset
+            asset, hops = asset.replacement, hops + 1
+        return None
+
+    def target_url(self, fallback: str) -> str:
+        """Where a click leads: the chosen page or address, else the given fallback URL."""
+        if self.link_url:
+            return self.link_url
+        if self.link_page and self.link_page.live:
+            return self.link_page.get_full_url() or fallback
+        return fallback

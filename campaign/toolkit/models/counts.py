@@ -1,0 +1,98 @@
+"""Daily first-party counts per asset, partner, size and kind: numbers only, nothing personal."""
+
+import datetime
+
+from django.db import connection, models
+from django.db.models import Q, Sum
+from django.utils import timezone
+
+from ..kinds import CountKind
+
+
+class DailyCountQuerySet(models.QuerySet):
+    def between(self, day_from: datetime.date, day_to: datetime.date):
+        return self.filter(day__gte=day_from, day__lte=day_to)
+
+    def last_days(self, days: int):
+        today = timezone.localdate()
+        return self.between(today - datetime.timedelta(days=days - 1), today)
+
+    def total(self) -> int:
+        return self.aggregate(total=Sum("n"))["total"] or 0
+
+    def totals_by_kind(self) -> dict[str, int]:
+        """Every kind's total, zero where nothing was counted."""
+        totals = dict.fromkeys(CountKind.values, 0)
+        for row in self.values("kind").annotate(total=Sum("n")):
+            totals[row["kind"]] = row["total"]
+        return totals
+
+    def record(
+        self,
+        asset_id: int,
+        kind: str,
+        partner_id: int | None = None,
+        size: str = "",
+        day: datetime.date | None = None,
+    ) -> None:
+        """Add one to the day's counter in a single atomic upsert, safe under concurrent hits."""
+        meta = self.model._meta
+        quote = connection.ops.quote_name
+        table = quote(meta.db_table)
+        partner_column = quote(meta.get_field("partner").column)
+        columns = [quote(meta.get_field(name).column) for name in ("day", "asset", "size", "kind")]
+        # Each partial unique index below is the conflict target for its half of the rows.
+        if partner_id is None:
+            target = f"({', '.join(columns)}) WHERE {partner_column} IS NULL"
+        else:
+            target = f"({', '.join([*columns[:2], partner_column, *columns[2:]])}) "
+            target += f"WHERE {partner_column} IS NOT NULL"
+        n = quote("n")
+        sql = (
+            f"INSERT INTO {table} ({', '.join(columns)}, {partner_column}, {n}) "
+            f"VALUES (%s, %s, %s, %s, %s, 1) "
+            f"ON CONFLICT {target} DO UPDATE SET {n} = {table}.{n} + 1"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [day or timezone.localdate(), asset_id, size, kind, partner_id])
+
+
+class DailyCount(models.Model):
+    """How many times one thing happened on one day (site time zone)."""
+
+    day = models.DateField(db_index=True)
+    asset = models.ForeignKey(
+        "toolkit.CampaignAsset", on_delete=models.PROTECT, related_name="daily_counts"
+    )
+    partner = models.ForeignKey(
+        "toolkit.Partner",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="daily_counts",
+        help_text="Empty for use on the campaign's own site or without a partner code.",
+    )
+    size = models.CharField(max_length=32, blank=True, help_text="The preset, where one applies.")
+    kind = models.CharField(max_length=16, choices=CountKind.choices)
+    n = models.PositiveIntegerField(default=0)
+
+    objects = DailyCountQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "asset", "partner", "size", "kind"],
+                condition=Q(partner__isnull=False),
+                name="toolkit_dailycount_unique_with_partner",
+            ),
+            models.UniqueConstraint(
+                fields=["day", "asset", "size", "kind"],
+                condition=Q(partner__isnull=True),
+                name="toolkit_dailycount_unique_without_partner",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.day} {self.asset_id} {self.partner_id or '-'} {self.size} {self.kind}: {self.n}"
+        )

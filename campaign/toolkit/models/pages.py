@@ -1,0 +1,117 @@
+"""The public toolkit: every active asset by goal, and a page per asset with its sizes and embed
+codes. Downloads are a plain Django view (campaign.toolkit.views), as their URLs end in a file
+extension that the page tree does not serve."""
+
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.search import index
+
+from campaign.core.models import BasePage, CampaignGoal
+
+from ..embeds import embed_codes, with_query
+from ..presets import DEFAULT_EMBED_PRESET, FORMATS, PRESETS
+from .assets import CampaignAsset
+from .partners import Partner
+
+
+class ToolkitPage(RoutablePageMixin, BasePage):
+    """The partner toolkit: active campaign assets by goal, each with sizes and embed codes."""
+
+    template = "toolkit/toolkit_page.html"
+    asset_template = "toolkit/asset_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    intro = models.TextField(
+        help_text="Who the toolkit is for and how partners may use the assets."
+    )
+    partner_note = models.TextField(
+        blank=True,
+        help_text="Shown on each asset page above the embed codes, e.g. how to become a partner.",
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("partner_note")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    def get_meta_description(self) -> str:
+        return self.search_description or self.intro
+
+    @classmethod
+    def find(cls) -> "ToolkitPage | None":
+        return cls.objects.live().public().first()
+
+    def asset_url(self, asset: CampaignAsset, request=None) -> str:
+        """The asset page's full URL, on the host the request came to where there is one."""
+        route = self.reverse_subpage("asset", kwargs={"slug": asset.slug})
+        if request is None:
+            return self.get_full_url() + route
+        return request.build_absolute_uri(self.get_url(request) + route)
+
+    def get_sitemap_urls(self, request=None):
+        """The toolkit page and the page of every active asset."""
+        urls = super().get_sitemap_urls(request)
+        urls += [
+            {"location": self.asset_url(asset, request)}
+            for asset in CampaignAsset.objects.active().order_by("slug")
+        ]
+        return urls
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        assets = list(CampaignAsset.objects.active().for_listing())
+        context["goal_groups"] = [
+            (goal, [asset for asset in assets if asset.goal_id == goal.pk])
+            for goal in CampaignGoal.objects.in_order()
+            if any(asset.goal_id == goal.pk for asset in assets)
+        ]
+        return context
+
+    def sizes(self, asset: CampaignAsset, partner: Partner | None) -> list:
+        """(preset, WebP preview rendition, [(format, download URL)]) for every preset."""
+        sizes = []
+        for preset in PRESETS.values():
+            downloads = []
+            for file_format in FORMATS.values():
+                route = reverse(
+                    "toolkit_download", args=[asset.slug, preset.key, file_format.extension]
+                )
+                url = with_query(route, partner=partner.code if partner else "")
+                downloads.append((file_format, url))
+            sizes.append((preset, asset.image.get_rendition(preset.filter_spec("webp")), downloads))
+        return sizes
+
+    @path("<slug:slug>/", name="asset")
+    def asset(self, request, slug):
+        """One asset: credit and terms, every size with downloads, and the embed codes."""
+        asset = get_object_or_404(CampaignAsset.objects.select_related("image", "goal"), slug=slug)
+        partner_code = request.GET.get("partner", "").strip()[:40]
+        partner = Partner.objects.active().filter(code=partner_code).first()
+        preset = PRESETS.get(request.GET.get("size", ""), PRESETS[DEFAULT_EMBED_PRESET])
+        sizes = self.sizes(asset, partner) if asset.is_active and asset.image else []
+        return self.render(
+            request,
+            template=self.asset_template,
+            context_overrides={
+                "asset": asset,
+                "asset_url": self.asset_url(asset, request),
+                "oembed_url": request.build_absolute_uri(
+                    with_query(
+                        reverse("toolkit_oembed"), url=self.asset_url(asset, request), format="json"
+                    )
+                ),
+                "sizes": sizes,
+                "presets": PRESETS.values(),
+                "embed_preset": preset,
+                "partner": partner,
+                "partner_code_unknown": bool(partner_code and not partner),
+                "partner_code": partner_code,
+                "embed_codes": embed_codes(request, asset, preset, partner.code if partner else "")
+                if sizes
+                else [],
+                "copy_url": reverse("toolkit_copied", args=[slug]),
+            },
+        )

@@ -1,0 +1,69 @@
+"""Admin displays of an asset's or a partner's counts for the last 30 days and all time."""
+
+import datetime
+
+from django.db.models import Q, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from wagtail.admin.panels import Panel
+from wagtail.admin.ui.tables import Column
+
+from .kinds import CountKind
+
+RECENT_DAYS = 30
+
+
+def count_rows(daily_counts) -> list[tuple[str, int, int]]:
+    """(label, last 30 days, all time) for each kind, from a DailyCount queryset."""
+    recent = daily_counts.last_days(RECENT_DAYS).totals_by_kind()
+    all_time = daily_counts.totals_by_kind()
+    return [(label, recent[kind], all_time[kind]) for kind, label in CountKind.choices]
+
+
+class CountsPanel(Panel):
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "toolkit/admin/counts_panel.html"
+
+        def is_shown(self):
+            return bool(self.instance and self.instance.pk)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["rows"] = count_rows(self.instance.daily_counts.all())
+            context["recent_days"] = RECENT_DAYS
+            return context
+
+
+def annotate_counts(queryset, related_name: str = "daily_counts"):
+    """Add each kind's totals for the last 30 days and all time in one query, for list columns."""
+    since = timezone.localdate() - datetime.timedelta(days=RECENT_DAYS - 1)
+    annotations = {}
+    for kind in CountKind.values:
+        of_kind = Q(**{f"{related_name}__kind": kind})
+        annotations[f"{kind}_recent"] = Coalesce(
+            Sum(f"{related_name}__n", filter=of_kind & Q(**{f"{related_name}__day__gte": since})),
+            0,
+        )
+        annotations[f"{kind}_total"] = Coalesce(Sum(f"{related_name}__n", filter=of_kind), 0)
+    return queryset.annotate(**annotations)
+
+
+def counts_summary(suffix: str):
+    """An accessor for a list column: '3 impressions · 1 click-throughs · ...' from annotations."""
+
+    def summary(instance) -> str:
+        return " · ".join(
+            f"{getattr(instance, f'{kind}_{suffix}', 0)} {label.lower()}"
+            for kind, label in CountKind.choices
+        )
+
+    return summary
+
+
+def count_columns() -> list[Column]:
+    return [
+        Column(
+            "counts_recent", label=f"Last {RECENT_DAYS} days", accessor=counts_summary("recent")
+        ),
+        Column("counts_total", label="All time", accessor=counts_summary("total")),
+    ]

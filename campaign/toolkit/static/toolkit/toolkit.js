@@ -1,0 +1,41 @@
+// Copy buttons for the embed codes on an asset page. Each copy is counted by a cookie-less POST
+// that says only which code and size was copied. Without JavaScript the codes can be selected.
+(function () {
+    "use strict";
+    var status = document.querySelector("[data-copy-status]");
+
+    function report(button) {
+        var body = new FormData();
+        body.append("code", button.dataset.code);
+        body.append("size", button.dataset.size);
+        body.append("partner", button.dataset.partner);
+        fetch(button.dataset.copyUrl, { method: "POST", body: body, credentials: "omit", keepalive: true })
+            .catch(function () { /* counting must never get in the way of copying */ });
+    }
+
+    function copied(button) {
+        if (status) status.textContent = "Copied to the clipboard.";
+        report(button);
+    }
+
+    function fallback(field, button) {
+        field.select();
+        if (document.execCommand("copy")) copied(button);
+    }
+
+    document.querySelectorAll("[data-copy]").forEach(function (button) {
+        var field = document.getElementById(button.dataset.copy);
+        if (!field) return;
+        button.hidden = false;
+        button.addEventListener("click", function () {
+            if (navigator.clipboard && window.isSecureContext) {
+                navigator.clipboard.writeText(field.value).then(
+                    function () { copied(button); },
+                    function () { fallback(field, button); }
+                );
+            } else {
+                fallback(field, button);
+            }
+        });
+    });
+})();

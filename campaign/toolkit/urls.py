@@ -1,0 +1,25 @@
+"""Routes outside the page tree. The asset pages are routes of the ToolkitPage at /toolkit/;
+their downloads are here because the page tree serves no URL ending in a file extension."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("embed.js", views.embed_js, name="toolkit_embed_js"),
+    path("embed/<slug:slug>/", views.embed, name="toolkit_embed"),
+    path("embed/<slug:slug>/data.json", views.embed_data, name="toolkit_embed_data"),
+    path(
+        "embed/<slug:slug>/<slug:preset>.<slug:extension>",
+        views.embed_image,
+        name="toolkit_embed_image",
+    ),
+    path("embed/<slug:slug>/copied/", views.copied, name="toolkit_copied"),
+    path(
+        "toolkit/<slug:slug>/download/<slug:preset>.<slug:extension>",
+        views.download,
+        name="toolkit_download",
+    ),
+    path("go/<slug:slug>/", views.go, name="toolkit_go"),
+    path("oembed/", views.oembed, name="toolkit_oembed"),
+]

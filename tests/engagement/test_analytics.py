@@ -1,0 +1,104 @@
+"""The Plausible script on public pages, and off-site events sent through the Events API."""
+
+import re
+
+import pytest
+from django_tasks_db.models import DBTaskResult
+
+from campaign.core.signals import offsite_event
+from campaign.engagement.models import ActionFormPage
+from campaign.engagement.tasks import send_event_in_background
+from home.models import GoalPage
+
+from .conftest import SITE_ID
+
+pytestmark = pytest.mark.django_db
+
+SCRIPT_RE = re.compile(r"<script[^>]*data-domain[^>]*>")
+
+
+def test_no_plausible_script_without_a_site_id(client, settings):
+    """With PLAUSIBLE_SITE_ID empty, pages carry no Plausible script and no analytics glue."""
+    settings.PLAUSIBLE_SITE_ID = ""
+    html = client.get("/").content.decode()
+    assert "data-domain" not in html
+    assert "analytics.js" not in html
+
+
+def test_script_tag_carries_site_id_base_url_and_goal(client, settings):
+    """A goal page's script names the site, loads from PLAUSIBLE_BASE_URL and tags the goal."""
+    settings.PLAUSIBLE_SITE_ID = SITE_ID
+    settings.PLAUSIBLE_BASE_URL = "https://stats.example.org"
+    page = GoalPage.objects.get(goal__number=3)
+    html = client.get(page.url).content.decode()
+    [tag] = SCRIPT_RE.findall(html)
+    assert f'data-domain="{SITE_ID}"' in tag
+    assert 'event-goal="support-law-enforcement"' in tag
+    assert (
+        'src="https://stats.example.org/js/script.file-downloads.outbound-links.pageview-props.js"'
+        in tag
+    )
+    assert "defer" in tag
+    assert '<script defer src="/static/js/analytics.js"></script>' in html
+
+
+def test_action_page_is_tagged_with_its_goal(client, settings):
+    """An action page's pageviews carry its goal's slug."""
+    settings.PLAUSIBLE_SITE_ID = SITE_ID
+    page = ActionFormPage.objects.get(slug="tell-your-legislator")
+    html = client.get(page.url).content.decode()
+    assert 'event-goal="improve-public-policy"' in SCRIPT_RE.findall(html)[0]
+
+
+def test_pages_have_no_inline_scripts(client, settings):
+    """Every script on the page loads from a file, so a strict CSP can forbid inline code."""
+    settings.PLAUSIBLE_SITE_ID = SITE_ID
+    html = client.get(ActionFormPage.objects.get(slug="leaders-pledge").url).content.decode()
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S)
+    assert len(scripts) >= 3
+    for attributes, body in scripts:
+        assert "src=" in attributes and body.strip() == ""
+
+
+def test_analytics_glue_is_served_and_tags_hotline_and_forms(client):
+    """static/js/analytics.js is served and handles data-event clicks, tel:/sms: and forms."""
+    response = client.get("/static/js/analytics.js")
+    body = b"".join(response.streaming_content).decode()
+    assert response.status_code == 200
+    assert "a[href^='tel:']" in body and "form[data-event]" in body
+
+
+def test_offsite_event_signal_reaches_the_events_api(plausible):
+    """An app's offsite_event signal ends up as an event at Plausible with its props."""
+    offsite_event.send(
+        sender=None, name="Embed impression", url="https://partner.example/x", props={"asset": "p"}
+    )
+    [request] = [r for r in plausible.requests if r["path"] == "/api/event"]
+    assert request["json"]["name"] == "Embed impression"
+    assert request["json"]["props"] == {"asset": "p"}
+    assert request["headers"]["X-Forwarded-For"] == "127.0.0.1"
+
+
+def test_offsite_events_are_not_sent_without_plausible(settings, plausible):
+    """With no site id nothing is queued or sent."""
+    settings.PLAUSIBLE_SITE_ID = ""
+    assert send_event_in_background("Embed impression", "https://partner.example/x") is False
+    assert plausible.requests == []
+
+
+def test_events_api_failure_never_reaches_the_sender(plausible, caplog):
+    """Plausible refusing the event is logged; the sender sees no exception."""
+    plausible.fail_next(400, '{"errors": {"domain": ["is invalid"]}}')
+    assert send_event_in_background("Embed click", "https://partner.example/x", {}) is True
+    assert "Could not send event 'Embed click'" in caplog.text
+
+
+def test_with_the_database_queue_the_event_waits_for_a_worker(plausible, settings):
+    """In production (database task backend) sending returns at once; a worker sends it later."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    assert send_event_in_background("Embed impression", "https://partner.example/x") is True
+    assert plausible.requests == []
+    [queued] = DBTaskResult.objects.filter(task_path__endswith="send_plausible_event")
+    # Run it as the db_worker would; the worker command itself closes the test's connection.
+    queued.task.call(*queued.args_kwargs["args"], **queued.args_kwargs["kwargs"])
+    assert [r["json"]["name"] for r in plausible.requests] == ["Embed impression"]

@@ -1,0 +1,109 @@
+"""Page rules and the admin flows editors use: create, schedule by embargo, preview, review."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
+
+from campaign.newsroom.dates import RELEASE_TIME_ZONE
+from campaign.newsroom.models import NewsroomPage, PressReleasePage
+from home.models import HomePage
+
+FUTURE = datetime.datetime(2037, 1, 11, 10, 0, tzinfo=RELEASE_TIME_ZONE)
+
+
+class NewsroomAdminTests(WagtailPageTestCase):
+    def setUp(self):
+        self.newsroom = NewsroomPage.objects.get()
+        self.admin = get_user_model().objects.create_superuser("editor", "e@example.org", "pw")
+        self.client.force_login(self.admin)
+
+    def release_form_data(self, **fields):
+        data = {
+            "title": "Admin-made release",
+            "slug": "admin-made-release",
+            "subheadline": "",
+            "release_at": "2024-03-01 09:00",
+            "embargo_until": "",
+            "dateline": "HARTFORD",
+            "summary": "",
+            "body": streamfield([("paragraph", rich_text("<p>Made in the admin.</p>"))]),
+            "attachments": inline_formset([]),
+            "related_links": inline_formset([]),
+            "topics": "courts",
+            "goals": [],
+            "contacts": [],
+        }
+        data.update(fields)
+        return nested_form_data(data)
+
+    def test_page_rules(self):
+        """One newsroom under the home page; releases only under the newsroom."""
+        self.assertAllowedParentPageTypes(NewsroomPage, {HomePage})
+        self.assertAllowedSubpageTypes(NewsroomPage, {PressReleasePage})
+        self.assertAllowedParentPageTypes(PressReleasePage, {NewsroomPage})
+        self.assertAllowedSubpageTypes(PressReleasePage, set())
+        assert not NewsroomPage.can_create_at(HomePage.objects.get())  # max_count 1, and it exists
+
+    def test_editor_publishes_a_release_from_the_admin(self):
+        """A release created and published in the admin is live at once."""
+        self.assertCanCreate(self.newsroom, PressReleasePage, self.release_form_data())
+        release = PressReleasePage.objects.get(slug="admin-made-release")
+        assert release.live and release.status_line == "FOR IMMEDIATE RELEASE"
+        assert list(release.topics.names()) == ["courts"]
+
+    def test_embargo_set_in_the_admin_schedules_the_release(self):
+        """Publishing with an embargo schedules it: the page stays off the site until then."""
+        data = self.release_form_data(embargo_until=FUTURE.strftime("%Y-%m-%d %H:%M"))
+        self.assertCanCreate(self.newsroom, PressReleasePage, data)
+        release = PressReleasePage.objects.get(slug="admin-made-release")
+        assert not release.live
+        assert release.latest_revision.approved_go_live_at == FUTURE
+        assert release.status_line == "EMBARGOED UNTIL Jan. 11, 2037, 10:00 a.m. EST"
+        self.client.logout()
+        assert self.client.get("/newsroom/admin-made-release/").status_code == 404
+
+    def test_release_and_newsroom_are_previewable(self):
+        """Wagtail's preview renders both page types from their edit forms."""
+        release = PressReleasePage.objects.live().first()
+        forms = [
+            (release, self.release_form_data(title="Previewed headline", slug=release.slug)),
+            (self.newsroom, nested_form_data({"title": "Previewed headline", "slug": "newsroom"})),
+        ]
+        for page, data in forms:
+            preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+            state = self.client.post(preview_url, data).json()
+            assert state == {"is_valid": True, "is_available": True}
+            html = self.client.get(preview_url).content.decode()
+            assert "<h1>Previewed headline</h1>" in html
+
+    def test_release_is_reviewed_before_it_is_published(self):
+        """A Communications member submits; another approves; only then is it live."""
+        group = Group.objects.get(name="Communications")
+        author, reviewer = (
+            get_user_model().objects.create_user(name, f"{name}@example.org", "pw")
+            for name in ("author", "reviewer")
+        )
+        for user in (author, reviewer):
+            user.groups.add(group)
+        release = PressReleasePage(title="Reviewed release", dateline="HARTFORD", body=[])
+        release.live = False
+        self.newsroom.add_child(instance=release)
+        revision = release.save_revision(user=author)
+        workflow_state = release.get_workflow().start(release, author)
+        release.refresh_from_db()
+        assert not release.live and workflow_state.status == "in_progress"
+        task_state = workflow_state.current_task_state
+        task_state.task.specific.on_action(task_state, reviewer, "approve")
+        release.refresh_from_db()
+        assert release.live and release.live_revision_id == revision.pk
+        assert Page.objects.get(pk=release.pk).live

@@ -1,0 +1,315 @@
+"""deploy/varnish/default.vcl in a real varnishd, in front of the app served by a real server.
+
+The app runs in Django's live-server thread against the test database; varnishd runs the
+production VCL with only the backend port changed. Wagtail's frontend cache (HTTPBackend) purges
+Varnish on publish exactly as in production. The server thread has its own database connections
+and cannot see a test's open transaction, so the test page and its changes are committed from a
+separate thread (`committed`) and the page is deleted again at the end of the module.
+"""
+
+import http.client
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.db import connections
+from django.test import override_settings
+from django.test.testcases import LiveServerThread
+from django_tasks_db.models import DBTaskResult
+
+from home.models import ContentPage, HomePage
+
+VCL = Path(settings.BASE_DIR) / "deploy" / "varnish" / "default.vcl"
+SITE_HOST = "localhost"  # the seeded default Site, so Wagtail purges URLs on this host
+PAGE_SLUG = "ops-varnish-check"
+
+# The marker gives these tests the seeded test database (and orders them before transactional
+# tests, which empty it); their own writes go through `committed`.
+pytestmark = pytest.mark.django_db
+
+
+def committed(write: Callable[[], None]) -> None:
+    """Run a database write in its own thread and connection, so it commits at once and the app
+    server sees it, whatever transaction the test itself is in."""
+    errors = []
+
+    def run() -> None:
+        try:
+            write()
+        except Exception as exc:  # noqa: BLE001 - re-raised in the test's thread below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if errors:
+        raise errors[0]
+
+
+@dataclass
+class Reply:
+    status: int
+    headers: dict[str, str]
+    body: str
+
+
+@dataclass
+class Stack:
+    varnish_port: int
+    app_port: int
+
+    def get(
+        self, path: str, method: str = "GET", headers: dict | None = None, source: str = "127.0.0.1"
+    ) -> Reply:
+        """One request through Varnish, as a visitor's browser would send it (behind nginx)."""
+        conn = http.client.HTTPConnection(
+            "127.0.0.1", self.varnish_port, timeout=10, source_address=(source, 0)
+        )
+        conn.request(method, path, headers={"Host": SITE_HOST, **(headers or {})})
+        response = conn.getresponse()
+        reply = Reply(
+            response.status,
+            {key.lower(): value for key, value in response.getheaders()},
+            response.read().decode(),
+        )
+        conn.close()
+        return reply
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_app_server() -> LiveServerThread:
+    """Django's live-server thread; each request uses its own connection to the test database."""
+    thread = LiveServerThread("127.0.0.1", StaticFilesHandler)
+    thread.daemon = True
+    thread.start()
+    thread.is_ready.wait()
+    if thread.error:
+        raise thread.error
+    return thread
+
+
+def start_varnish(workdir: Path, app_port: int) -> tuple[subprocess.Popen, int]:
+    varnishd = shutil.which("varnishd") or shutil.which("varnishd", path="/usr/sbin")
+    if varnishd is None:
+        pytest.fail("varnishd is not installed: run scripts/test.sh, which installs it with apt.")
+    vcl = workdir / "default.vcl"
+    vcl.write_text(re.sub(r'\.port = "\d+";', f'.port = "{app_port}";', VCL.read_text(), count=1))
+    port = free_port()
+    process = subprocess.Popen(
+        [varnishd, "-F", "-j", "none", "-n", str(workdir / "state"), "-f", str(vcl)]
+        + ["-a", f"127.0.0.1:{port}", "-s", "malloc,32m", "-T", "none"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    return process, port
+
+
+def wait_until_ready(stack: Stack, process: subprocess.Popen) -> None:
+    """varnishd compiles the VCL and probes the backend's /healthz before it forwards traffic."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"varnishd stopped: {process.stdout.read().decode()}")
+        try:
+            if stack.get("/robots.txt").status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    pytest.fail("varnishd did not start forwarding to the app within 30 seconds")
+
+
+@pytest.fixture(scope="module")
+def stack(django_db_setup, django_db_blocker) -> Iterator[Stack]:
+    """The test database (never the development one), the app server thread and varnishd."""
+    with (
+        django_db_blocker.unblock(),
+        tempfile.TemporaryDirectory(prefix="enddemand-varnish-") as tmp,
+    ):
+        app = start_app_server()
+        process, varnish_port = start_varnish(Path(tmp), app.port)
+        frontend_cache = {
+            "varnish": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": f"http://127.0.0.1:{varnish_port}",
+            }
+        }
+        with override_settings(
+            WAGTAILFRONTENDCACHE=frontend_cache, ROOT_URLCONF="tests.ops.urls", ALLOWED_HOSTS=["*"]
+        ):
+            stack = Stack(varnish_port=varnish_port, app_port=app.port)
+            try:
+                wait_until_ready(stack, process)
+                yield stack
+            finally:
+                process.terminate()
+                process.wait(timeout=10)
+                app.terminate()
+                app.join()
+                committed(lambda: ContentPage.objects.filter(slug=PAGE_SLUG).delete())
+
+
+@pytest.fixture(scope="module")
+def page(stack) -> ContentPage:
+    page = ContentPage(
+        title="Varnish check", slug=PAGE_SLUG, intro="First version of the intro.", body=[]
+    )
+
+    def create() -> None:
+        HomePage.objects.get().add_child(instance=page)
+        page.save_revision().publish()
+
+    committed(create)
+    return page
+
+
+def publish(page: ContentPage, intro: str) -> None:
+    def write() -> None:
+        page.intro = intro
+        page.save_revision().publish()
+
+    committed(write)
+
+
+def test_anonymous_page_is_served_from_the_cache_on_repeat_visits(stack, page):
+    """The second anonymous visit is a Varnish hit: Django does not see it."""
+    first = stack.get(page.url)
+    second = stack.get(page.url)
+    assert first.status == 200 and "First version of the intro." in first.body
+    assert first.headers["cache-control"].startswith("public, max-age=")
+    assert second.headers["x-cache"] == "HIT"
+    assert int(second.headers["x-cache-hits"]) >= 1
+
+
+def test_publishing_purges_the_page_within_a_second(stack, page):
+    """After an editor publishes a change, the next visitor sees it, not the cached copy."""
+    stack.get(page.url)
+    assert stack.get(page.url).headers["x-cache"] == "HIT"
+    publish(page, "Second version, just published.")
+    published_at = time.monotonic()
+    while "Second version, just published." not in stack.get(page.url).body:
+        assert time.monotonic() - published_at < 1, "the change did not show within a second"
+        time.sleep(0.05)
+    assert stack.get(page.url).headers["x-cache"] == "HIT"
+
+
+def test_unpublishing_purges_the_page(stack, page):
+    """An unpublished page stops being served from the cache at once."""
+    stack.get(page.url)
+    assert stack.get(page.url).headers["x-cache"] == "HIT"
+    committed(page.unpublish)
+    reply = stack.get(page.url)
+    committed(lambda: page.save_revision().publish())
+    assert reply.status == 404
+
+
+def test_purge_is_refused_from_other_addresses(stack, page):
+    """Only the app servers may purge: a PURGE from another address leaves the page cached."""
+    stack.get(page.url)
+    refused = stack.get(page.url, method="PURGE", source="127.0.0.2")
+    assert refused.status == 405
+    assert stack.get(page.url).headers["x-cache"] == "HIT"
+    assert stack.get(page.url, method="PURGE").status == 200
+    assert stack.get(page.url).headers["x-cache"] == "MISS"
+
+
+def test_admin_is_never_cached(stack):
+    """The admin's sign-in page passes through Varnish every time."""
+    stack.get("/admin/login/")
+    reply = stack.get("/admin/login/")
+    assert reply.headers["x-cache"] != "HIT"
+    assert "no-store" in reply.headers["cache-control"]
+
+
+def test_visitor_with_a_session_bypasses_the_cache(stack, page):
+    """A signed-in editor (session cookie) gets the page from Django, not someone's cached copy."""
+    stack.get(page.url)
+    assert stack.get(page.url).headers["x-cache"] == "HIT"
+    reply = stack.get(page.url, headers={"Cookie": "sessionid=abc123"})
+    assert reply.headers["x-cache"] != "HIT"
+    assert "no-store" in reply.headers["cache-control"]
+
+
+def test_no_store_responses_are_not_cached(stack):
+    """A view that says private, no-store (embargo previews) is fetched from Django each time."""
+    stack.get("/ops-test/no-store/")
+    reply = stack.get("/ops-test/no-store/")
+    assert reply.body == "Personal answer"
+    assert reply.headers["x-cache"] != "HIT"
+
+
+def test_pages_with_forms_are_not_cached(stack):
+    """A page that sets the CSRF cookie is not stored, so no visitor gets another's token."""
+    stack.get("/ops-test/form/")
+    reply = stack.get("/ops-test/form/")
+    assert reply.headers["x-cache"] != "HIT"
+    assert "csrftoken=" in reply.headers["set-cookie"]
+
+
+def test_form_posts_pass_to_django(stack):
+    """POSTs always reach Django (here the CSRF check answers, not a cached page)."""
+    reply = stack.get("/ops-test/form/", method="POST")
+    assert reply.status == 403
+    assert reply.headers["x-cache"] != "HIT"
+
+
+def database_url(alias: str = "default") -> str:
+    db = connections[alias].settings_dict
+    return f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+@pytest.mark.skipif(
+    connections["default"].vendor != "postgresql",
+    reason="a worker process cannot share the in-memory SQLite test database; runs on PostgreSQL",
+)
+def test_worker_purges_within_a_second_as_in_production(stack, page, tmp_path):
+    """With production's task queue, a real db_worker sends the purge and the change shows fast."""
+    log = (tmp_path / "worker.log").open("w")
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"],
+        cwd=settings.BASE_DIR,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "tests.ops.worker_settings",
+            "DATABASE_URL": database_url(),
+            "VARNISH_URL": f"http://127.0.0.1:{stack.varnish_port}",
+        },
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    queue = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    try:
+        with override_settings(TASKS=queue):
+            # The first purge waits for the worker to start; the second is timed.
+            for intro, limit in [("Queued change one.", 60), ("Queued change two.", 1)]:
+                stack.get(page.url)
+                assert stack.get(page.url).headers["x-cache"] == "HIT"
+                publish(page, intro)
+                published_at = time.monotonic()
+                while intro not in stack.get(page.url).body:
+                    assert worker.poll() is None, (tmp_path / "worker.log").read_text()
+                    assert time.monotonic() - published_at < limit, f"not purged within {limit}s"
+                    time.sleep(0.05)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+        committed(lambda: DBTaskResult.objects.all().delete())

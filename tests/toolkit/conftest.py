@@ -1,0 +1,34 @@
+"""Shared fixtures for the toolkit tests: a browser-like client, the seeded assets and partners."""
+
+import pytest
+from django.test import Client
+
+from campaign.toolkit.models import CampaignAsset, Partner, ToolkitPage
+
+BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0"
+
+
+@pytest.fixture
+def browser(db) -> Client:
+    """A client that sends a browser's user agent, so its visits are counted."""
+    return Client(HTTP_USER_AGENT=BROWSER_UA)
+
+
+@pytest.fixture
+def toolkit(db) -> ToolkitPage:
+    return ToolkitPage.objects.get()
+
+
+@pytest.fixture
+def asset(db) -> CampaignAsset:
+    return CampaignAsset.objects.get(slug="no-buyers-no-trafficking")
+
+
+@pytest.fixture
+def other_asset(db) -> CampaignAsset:
+    return CampaignAsset.objects.get(slug="look-at-who-is-buying")
+
+
+@pytest.fixture
+def partner(db) -> Partner:
+    return Partner.objects.get(code="demo-family-services")

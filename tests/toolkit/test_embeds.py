@@ -1,0 +1,144 @@
+"""The embed document, its data for embed.js, the counted image, and embed.js itself."""
+
+import pytest
+
+from campaign.core.models import CampaignSettings
+from campaign.toolkit.models import CampaignAsset, Partner
+
+pytestmark = pytest.mark.django_db
+
+
+def embed(client, asset, **params):
+    query = "&".join(f"{key}={value}" for key, value in params.items())
+    return client.get(f"/embed/{asset.slug}/?{query}")
+
+
+def test_embed_shows_image_alt_credit_link_and_hotline(browser, asset, partner):
+    """The embed has the image with alt text, credit, a link carrying the partner code, hotline."""
+    html = embed(browser, asset, partner=partner.code).content.decode()
+    assert f'alt="{asset.image.alt_text}"'.replace("'", "&#x27;") in html
+    assert asset.image.credit in html and asset.image.licence in html
+    assert f"/go/{asset.slug}/?partner={partner.code}&amp;size=medium-rectangle" in html
+    assert 'href="tel:+18883737888"' in html and "1-888-373-7888" in html
+    assert '<html lang="en">' in html and "<script" not in html
+
+
+def test_embed_may_be_framed_only_by_the_partner_domains(browser, asset, partner):
+    """The partner's embed carries a full CSP naming only its domains as frame ancestors."""
+    response = embed(browser, asset, partner=partner.code)
+    assert response["Content-Security-Policy"] == (
+        "default-src 'none'; img-src 'self'; style-src 'self'; base-uri 'none'; "
+        "form-action 'none'; frame-ancestors family-services.example.org "
+        "www.family-services.example.org"
+    )
+    assert "X-Frame-Options" not in response
+
+
+def test_embed_sets_no_cookie(browser, asset, partner):
+    """Embeds answer without any Set-Cookie header."""
+    assert "Set-Cookie" not in embed(browser, asset, partner=partner.code)
+    assert not embed(browser, asset, partner=partner.code).cookies
+
+
+@pytest.mark.parametrize("code", ["nobody", "demo-harbor-hotel"])
+def test_unknown_or_inactive_partner_is_refused(browser, asset, code):
+    """An unknown or inactive partner code gets a 403 that no site may frame."""
+    response = embed(browser, asset, partner=code)
+    assert response.status_code == 403
+    assert "not registered or no longer active" in response.content.decode()
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+
+
+def test_embed_without_partner_is_framed_by_this_site_only(browser, asset):
+    """Without a partner code, only the campaign's own pages may frame the embed."""
+    assert embed(browser, asset)["Content-Security-Policy"].endswith("frame-ancestors 'self'")
+
+
+def test_retired_embed_shows_the_replacement(browser, asset, other_asset, partner):
+    """An existing embed of a retired asset shows its replacement, link and all."""
+    CampaignAsset.objects.filter(pk=asset.pk).update(state="retired", replacement=other_asset)
+    html = embed(browser, asset, partner=partner.code).content.decode()
+    assert other_asset.image.alt_text.replace("'", "&#x27;") in html
+    assert f"/go/{other_asset.slug}/?partner={partner.code}" in html
+    assert f"/go/{asset.slug}/" not in html
+
+
+def test_retired_embed_without_replacement_shows_neutral_message(browser, asset, partner):
+    """With no replacement, the embed shows a neutral campaign message and the hotline."""
+    CampaignAsset.objects.filter(pk=asset.pk).update(state="retired")
+    html = embed(browser, asset, partner=partner.code).content.decode()
+    assert "<img" not in html
+    assert "Help end the demand." in html and "1-888-373-7888" in html
+
+
+def test_embed_hotline_comes_from_campaign_settings(browser, asset, partner):
+    """Changing the hotline in the site settings changes it in every embed."""
+    CampaignSettings.objects.update(hotline_phone="1-800-555-0100")
+    html = embed(browser, asset, partner=partner.code).content.decode()
+    assert 'href="tel:+18005550100">1-800-555-0100</a>' in html
+
+
+def test_embed_data_answers_the_partner_origin(browser, asset, partner):
+    """embed.js's data names the asset, and is shared with the partner's own origin only."""
+    response = browser.get(
+        f"/embed/{asset.slug}/data.json?partner={partner.code}&size=square",
+        HTTP_ORIGIN="https://www.family-services.example.org",
+    )
+    data = response.json()
+    assert data["asset"]["image"]["alt"] == asset.image.alt_text
+    assert (data["asset"]["image"]["width"], data["asset"]["image"]["height"]) == (1080, 1080)
+    assert data["asset"]["credit"] == asset.image.credit
+    assert data["hotline"]["tel"] == "+18883737888"
+    assert response["Access-Control-Allow-Origin"] == "https://www.family-services.example.org"
+    assert "Set-Cookie" not in response
+
+
+def test_embed_data_refuses_other_origins(browser, asset, partner):
+    """A page on a domain the partner did not register gets a 403."""
+    response = browser.get(
+        f"/embed/{asset.slug}/data.json?partner={partner.code}",
+        HTTP_ORIGIN="https://evil.example.com",
+    )
+    assert response.status_code == 403
+    assert "not one of the partner's registered domains" in response.content.decode()
+
+
+def test_embed_image_redirects_to_the_current_rendition(browser, asset, other_asset, partner):
+    """The plain-HTML code's image follows retirement to the replacement's rendition."""
+    first = browser.get(f"/embed/{asset.slug}/square.jpg?partner={partner.code}")
+    assert first.status_code == 302 and "fill" in first["Location"]
+    CampaignAsset.objects.filter(pk=asset.pk).update(state="retired", replacement=other_asset)
+    second = browser.get(f"/embed/{asset.slug}/square.jpg?partner={partner.code}")
+    assert second["Location"] != first["Location"]
+    assert other_asset.image.file.name.split("/")[-1].split(".")[0][:10] in second["Location"]
+
+
+def test_embed_image_of_withdrawn_asset_is_a_hotline_card(browser, asset):
+    """With nothing to show, the image is an SVG card with the hotline number."""
+    CampaignAsset.objects.filter(pk=asset.pk).update(state="retired")
+    response = browser.get(f"/embed/{asset.slug}/leaderboard.png")
+    assert response["Content-Type"] == "image/svg+xml"
+    assert 'width="728" height="90"' in response.content.decode()
+    assert "1-888-373-7888" in response.content.decode()
+
+
+def test_embed_js_is_served_from_the_site_root(browser):
+    """/embed.js is the embed script, cacheable, and it asks for no credentials."""
+    response = browser.get("/embed.js")
+    script = response.content.decode()
+    assert response["Content-Type"] == "text/javascript; charset=utf-8"
+    assert 'credentials: "omit"' in script and "/data.json?" in script
+    assert "Set-Cookie" not in response
+
+
+def test_partner_domains_are_validated():
+    """A partner's domain list rejects anything that is not a host name."""
+    partner = Partner(
+        organisation="Test",
+        website="https://example.org",
+        contact_email="a@example.org",
+        code="test",
+        allowed_domains="example.org\nexample.org; script-src *",
+    )
+    with pytest.raises(Exception, match="Not a web site domain: example.org; script-src"):
+        partner.full_clean()
