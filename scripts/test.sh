@@ -14,6 +14,16 @@ if ! command -v varnishd >/dev/null && [ ! -x /usr/sbin/varnishd ]; then
         exit 1
     fi
 fi
+# tests/browser drive Debian's Chromium and run axe-core and Lighthouse from npm (package-lock.json).
+if ! command -v chromium >/dev/null || ! command -v npm >/dev/null; then
+    if [ "$(id -u)" -eq 0 ]; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium nodejs npm >/dev/null
+    else
+        echo "Chromium or npm is missing: sudo apt-get install chromium nodejs npm" >&2
+        exit 1
+    fi
+fi
+[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error
 export DJANGO_SETTINGS_MODULE=campaign.settings.test
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .

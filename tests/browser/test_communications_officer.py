@@ -1,0 +1,216 @@
+"""The communications officer's journey through the Wagtail admin in a real browser: two-factor
+sign-in, a press release with an image, a media contact and an embargo, review and scheduling,
+an embargoed preview link, a media alert from the release sent through the provider (a local
+stand-in) whose webhook events come back, and the engagement dashboard."""
+
+import base64
+import datetime
+import io
+import re
+import urllib.request
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.utils import timezone
+from django_otp.oath import totp
+
+from campaign.alerts.models import MediaAlert, MediaList
+from campaign.newsroom.models import NewsroomPage, PressReleasePage
+from tests.alerts.esp_stub import ESPStub
+from tests.alerts.webhook_events import SECRET, postmark_body
+
+from .conftest import needs_chromium, sync_api
+
+expect = sync_api.expect
+
+pytestmark = [needs_chromium, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+PASSWORD = "correct horse battery staple"  # noqa: S105 - a test account
+EMAIL = "comms@example.org"
+HEADLINE = "Council asks the General Assembly to register buyers of children"
+SLUG = "council-asks-to-register-buyers"
+MEDIA_LIST = "Policy reporters"
+
+
+@pytest.fixture
+def officer(db):
+    return get_user_model().objects.create_superuser(
+        username="comms", email=EMAIL, password=PASSWORD
+    )
+
+
+@pytest.fixture
+def esp(settings):
+    """Alerts go through Anymail's Postmark backend to a stand-in on 127.0.0.1."""
+    stub = ESPStub().start()
+    settings.ALERTS_ESP = "postmark"
+    settings.ANYMAIL = {**settings.ANYMAIL, "POSTMARK_API_URL": f"{stub.url}/"}
+    yield stub
+    stub.stop()
+
+
+def sign_in_with_two_factor(page, site_url: str) -> None:
+    """Password, then enrol an authenticator from the key the page shows and type its code."""
+    page.goto(f"{site_url}/admin/")
+    page.get_by_label("Username").fill("comms")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile("/enrol"))
+    secret = page.locator("main code").inner_text().strip()
+    page.get_by_label("Six-digit code from your authenticator app").fill(
+        f"{totp(base64.b32decode(secret)):06d}"
+    )
+    page.get_by_role("button", name="Confirm and continue").click()
+    page.wait_for_url(f"{site_url}/admin/")
+
+
+def write_release(page, site_url: str, embargo: datetime.datetime) -> None:
+    """Fill in a new release under the newsroom: text, an image block, a contact, an embargo."""
+    newsroom = NewsroomPage.objects.get()
+    page.goto(f"{site_url}/admin/pages/add/newsroom/pressreleasepage/{newsroom.pk}/")
+    page.fill("#id_title", HEADLINE)
+    page.fill("#id_embargo_until", embargo.strftime("%Y-%m-%d %H:%M"))
+    page.fill("#id_summary", "The Council wants buyers of children on the sex offender registry.")
+    page.locator("button[title='Insert a block']").first.click()
+    page.get_by_role("option", name="Paragraph").click()
+    page.locator("[contenteditable=true]").first.click()
+    page.keyboard.type("The Council brings four recommendations on buyers to the legislature.")
+    page.locator("button[title='Insert a block']").last.click()
+    page.get_by_role("option", name="Image").click()
+    page.get_by_role("button", name="Choose an image").click()
+    page.locator("a.image-choice[title='Poster: Look at who is buying']").click()
+    page.locator("[data-chooser-title]", has_text="Poster: Look at who is buying").wait_for()
+    page.get_by_label("Christine Palm", exact=False).check()
+    page.get_by_role("tab", name="Promote").click()
+    page.fill("#id_slug", SLUG)
+    page.get_by_role("tab", name="Content").click()
+
+
+def footer_action(page, name: str) -> None:
+    """Press one of the editor's actions under the footer's 'More actions' menu."""
+    page.locator("footer .w-dropdown__toggle").first.click()
+    with page.expect_navigation():
+        page.get_by_role("button", name=name, exact=True).click()
+
+
+def click_when_still(page, locator) -> None:
+    """Click a control once the page has stopped moving it: on the alert page the messages bar
+    slides in after load and pushes the buttons down, so a click aimed too early lands elsewhere."""
+    locator.scroll_into_view_if_needed()
+    box, previous = locator.bounding_box(), None
+    while box != previous:
+        page.wait_for_timeout(150)
+        previous, box = box, locator.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def post_webhook(site_url: str, body: str) -> int:
+    """Post a tracking event as Postmark does: JSON, with the webhook's basic-auth secret."""
+    request = urllib.request.Request(
+        f"{site_url}/anymail/postmark/tracking/",
+        data=body.encode(),
+        headers={
+            "Content-Type": "application/json",
+            "Authorization": "Basic " + base64.b64encode(SECRET.encode()).decode(),
+        },
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - local server
+        return response.status
+
+
+def delivery_cells(page) -> dict[str, str]:
+    table = page.locator("#alert-counts + table")
+    headings = table.locator("thead th").all_inner_texts()
+    return dict(zip(headings, table.locator("tbody td").all_inner_texts(), strict=True))
+
+
+def test_officer_publishes_an_embargoed_release_and_alerts_the_press(
+    site_url, new_context, settings, officer, esp, shot
+):
+    """From sign-in to the dashboard, each step shows the officer what they expect."""
+    settings.ADMIN_REQUIRE_2FA = True
+    settings.WAGTAILADMIN_BASE_URL = site_url
+    settings.ALERTS_BASE_URL = site_url
+    embargo = (
+        (timezone.now() + datetime.timedelta(days=2))
+        .astimezone(timezone.get_current_timezone())
+        .replace(second=0, microsecond=0)
+    )
+    context = new_context()
+    page = context.new_page()
+
+    sign_in_with_two_factor(page, site_url)
+    shot(page, "signed-in")
+
+    write_release(page, site_url, embargo)
+    shot(page, "release-written")
+    footer_action(page, "Submit to Press release review")
+    expect(page.locator(".messages")).to_contain_text("submitted for moderation")
+    release = PressReleasePage.objects.get(slug=SLUG)
+    assert release.current_workflow_state.status == "in_progress"
+
+    page.goto(f"{site_url}/admin/pages/{release.pk}/edit/")
+    footer_action(page, "Approve and Publish")
+    expect(page.locator(".messages")).to_contain_text("has been updated")
+    shot(page, "approved")
+    release.refresh_from_db()
+    assert not release.live
+    assert release.scheduled_revision.approved_go_live_at == embargo
+    page.goto(f"{site_url}/newsroom/{SLUG}/")
+    assert page.get_by_role("heading", level=1).inner_text() != HEADLINE
+
+    page.goto(f"{site_url}/admin/newsroom/releases/{release.pk}/preview-links/")
+    page.get_by_label("Note").fill("AP Hartford desk")
+    page.get_by_role("button", name="Create preview link").click()
+    expect(page.locator(".messages")).to_contain_text("Preview link created")
+    preview_url = page.locator("table.listing code").first.inner_text()
+    assert preview_url.startswith(f"{site_url}/press-preview/")
+    shot(page, "preview-link")
+    outsider = new_context().new_page()
+    outsider.goto(preview_url)
+    assert "EMBARGOED" in outsider.locator(".release__status").inner_text()
+    assert outsider.get_by_role("heading", level=1).inner_text() == HEADLINE
+    assert outsider.locator(".release__body img").evaluate("img => img.naturalWidth > 0")
+    assert "Christine Palm" in outsider.locator(".release__contacts").inner_text()
+    shot(outsider, "preview-as-journalist")
+
+    page.goto(f"{site_url}/admin/alerts/from-release/{release.pk}/")
+    page.get_by_role("button", name="Draft the alert").click()
+    page.wait_for_url(re.compile("/edit/"))
+    alert = MediaAlert.objects.get(release=release)
+    page.locator("#id_lists").select_option(label=MEDIA_LIST)
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messages")).to_contain_text("updated")
+    page.goto(f"{site_url}/admin/alerts/alert/{alert.pk}/")
+    with page.expect_navigation():
+        click_when_still(page, page.get_by_role("button", name=re.compile("^Send a test to me")))
+    expect(page.locator(".messages")).to_contain_text(f"Test sent to {EMAIL}")
+    assert esp.state.recipients() == {EMAIL: 1}
+    with page.expect_navigation():
+        click_when_still(page, page.get_by_role("button", name="Send now, or at the time chosen"))
+    expect(page.locator(".messages")).to_contain_text("Sending has started.")
+    journalists = set(
+        MediaList.objects.get(name=MEDIA_LIST).contacts.values_list("email", flat=True)
+    )
+    sent = [message for message in esp.state.messages if message.to != EMAIL]
+    assert {message.to for message in sent} == journalists
+    assert all("EMBARGOED" in message.text for message in sent)
+
+    for message in sent:
+        assert post_webhook(site_url, postmark_body(message, "delivered")) == 200
+    assert post_webhook(site_url, postmark_body(sent[0], "opened")) == 200
+    page.reload()
+    cells = delivery_cells(page)
+    assert cells["Sent"] == str(len(journalists))
+    assert cells["Delivered"].startswith(f"{len(journalists)} (100%)")
+    assert cells["Opened"].startswith("1 ")
+    shot(page, "alert-delivery-counts")
+
+    # The nightly job (cron in production) turns the day's counts into the report's snapshots.
+    call_command("sync_engagement", stdout=io.StringIO())
+    page.goto(f"{site_url}/admin/engagement/")
+    deliveries = page.get_by_role("row").filter(has_text="Media alert deliveries")
+    expect(deliveries).to_contain_text(f"{len(journalists)} / ")
+    shot(page, "engagement-dashboard")
+    context.close()
