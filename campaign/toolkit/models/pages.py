@@ -60,15 +60,20 @@ class ToolkitPage(RoutablePageMixin, BasePage):
         ]
         return urls
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def goal_groups(self) -> list:
+        """(goal, [active assets]) for each goal that has any, in goal order."""
         assets = list(CampaignAsset.objects.active().for_listing())
-        context["goal_groups"] = [
+        return [
             (goal, [asset for asset in assets if asset.goal_id == goal.pk])
             for goal in CampaignGoal.objects.in_order()
             if any(asset.goal_id == goal.pk for asset in assets)
         ]
-        return context
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        """The listing. Only this route loads every asset: the asset pages render through the
+        same get_context and must not pay for the whole listing on each view."""
+        return self.render(request, context_overrides={"goal_groups": self.goal_groups()})
 
     def sizes(self, asset: CampaignAsset, partner: Partner | None) -> list:
         """(preset, WebP preview rendition, [(format, download URL)]) for every preset."""

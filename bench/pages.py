@@ -1,0 +1,172 @@
+"""Pages and the embed path under load (wrk, ab) against the running stack."""
+
+import time
+from pathlib import Path
+
+from django.db.models import Sum
+
+from campaign.toolkit.kinds import CountKind
+from campaign.toolkit.models import DailyCount
+
+from .ab import run_ab
+from .env import BROWSER_UA
+from .stack import Stack, get
+from .wrk import run_wrk
+
+HEADERS = {"User-Agent": BROWSER_UA}
+VARNISH_TARGET = 0.8  # pages through Varnish at 0.8x nginx-static or better
+HOME_RPS_TARGET = 200.0
+DRAIN_SECONDS = 1.5  # uncached home page, two gunicorn workers on 2 cores
+
+
+def snapshot_path(root: Path, path: str) -> Path:
+    """Where nginx finds the static copy of a page (the query string is ignored)."""
+    folder = root / path.split("?")[0].strip("/")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "index.html"
+
+
+def take_snapshots(stack: Stack, pages: list[tuple[str, str]]) -> dict[str, dict]:
+    """Save each page as gunicorn renders it, and note whether Varnish caches it."""
+    info = {}
+    for name, path in pages:
+        status, headers, body = get(stack.gunicorn + path, HEADERS)
+        if status != 200:
+            raise RuntimeError(f"{name} ({path}) answered {status} through gunicorn")
+        snapshot_path(stack.snapshots, path).write_bytes(body)
+        get(stack.varnish + path, HEADERS)
+        _, varnish_headers, _ = get(stack.varnish + path, HEADERS)
+        info[name] = {
+            "path": path,
+            "bytes": len(body),
+            "cache_control": headers.get("Cache-Control", ""),
+            "x_cache": varnish_headers.get("X-Cache", "?"),
+        }
+    return info
+
+
+def measure_pages(
+    stack: Stack, pages: list[tuple[str, str]], seconds: float, connections: int
+) -> dict:
+    snapshots = take_snapshots(stack, pages)
+    rows = []
+    for name, path in pages:
+        row = {"page": name, **snapshots[name]}
+        for target in ("gunicorn", "varnish", "nginx"):
+            url = getattr(stack, target) + path
+            row[target] = run_wrk(url, connections, seconds, headers=HEADERS).as_dict()
+            if target == "gunicorn":
+                # Let gunicorn finish the requests still queued when wrk stopped.
+                time.sleep(DRAIN_SECONDS)
+        nginx_rps = row["nginx"]["requests_per_second"] or 1e-9
+        row["gunicorn_ratio"] = row["gunicorn"]["requests_per_second"] / nginx_rps
+        row["varnish_ratio"] = row["varnish"]["requests_per_second"] / nginx_rps
+        row["varnish_pass"] = row["varnish_ratio"] >= VARNISH_TARGET
+        rows.append(row)
+    home = next(r for r in rows if r["page"] == "home")
+    return {
+        "connections": connections,
+        "seconds": seconds,
+        "rows": rows,
+        "home_rps": home["gunicorn"]["requests_per_second"],
+        "home_pass": home["gunicorn"]["requests_per_second"] >= HOME_RPS_TARGET,
+    }
+
+
+def pages_table_rows(result: dict) -> list[list]:
+    out = []
+    for r in result["rows"]:
+        g, v, n = r["gunicorn"], r["varnish"], r["nginx"]
+        errors = g["errors"] + v["errors"] + n["errors"]
+        out.append(
+            [
+                r["page"],
+                g["requests_per_second"],
+                g["p50_ms"],
+                g["p99_ms"],
+                v["requests_per_second"],
+                v["p50_ms"],
+                v["p99_ms"],
+                r["x_cache"],
+                n["requests_per_second"],
+                n["p50_ms"],
+                n["p99_ms"],
+                f"{r['gunicorn_ratio']:.3f}",
+                f"{r['varnish_ratio']:.2f}",
+                "PASS" if r["varnish_pass"] else "FAIL",
+                errors,
+            ]
+        )
+    return out
+
+
+PAGES_COLUMNS = [
+    "page",
+    "gunicorn rps",
+    "p50 ms",
+    "p99 ms",
+    "varnish rps",
+    "p50 ms",
+    "p99 ms",
+    "cache",
+    "nginx rps",
+    "p50 ms",
+    "p99 ms",
+    "gunicorn/nginx",
+    "varnish/nginx",
+    ">=0.8x",
+    "errors",
+]
+
+
+def count_totals() -> dict[str, int]:
+    totals = DailyCount.objects.values_list("kind").annotate(total=Sum("n"))
+    return dict(totals)
+
+
+def wait_until_counts_settle(quiet: float = 2.0, timeout: float = 60.0) -> None:
+    """wrk stops on a clock, but gunicorn still answers the requests queued before it stopped;
+    wait until they are counted so they do not land in the exact run."""
+    deadline = time.monotonic() + timeout
+    last, since = count_totals(), time.monotonic()
+    while time.monotonic() - since < quiet and time.monotonic() < deadline:
+        time.sleep(0.25)
+        now = count_totals()
+        if now != last:
+            last, since = now, time.monotonic()
+
+
+def measure_embed(
+    stack: Stack, slug: str, partner: str, seconds: float, exact_requests: int
+) -> dict:
+    """wrk for throughput at 100 connections, then ab for an exact number of impressions and
+    clicks at 100 concurrent connections, checked against the counters."""
+    query = f"?partner={partner}&size=medium-rectangle"
+    urls = {
+        "embed document": f"/embed/{slug}/{query}",
+        "embed data (embed.js)": f"/embed/{slug}/data.json",
+        "/embed.js": "/embed.js",
+        "click (/go/)": f"/go/{slug}/{query}",
+    }
+    for path in urls.values():
+        get(stack.gunicorn + path, HEADERS)  # renditions made once, before timing
+    load = {
+        name: run_wrk(stack.gunicorn + path, 100, seconds, headers=HEADERS).as_dict()
+        for name, path in urls.items()
+    }
+    exact = {}
+    for kind, name in ((CountKind.IMPRESSION, "embed document"), (CountKind.CLICK, "click (/go/)")):
+        wait_until_counts_settle()
+        DailyCount.objects.all().delete()
+        run = run_ab(stack.gunicorn + urls[name], exact_requests, 100, HEADERS)
+        counted = count_totals()
+        exact[str(kind)] = {
+            **run.as_dict(),
+            "sent": exact_requests,
+            "counted": counted.get(str(kind), 0),
+            "other_kinds": {k: v for k, v in counted.items() if k != str(kind)},
+            "exact": counted.get(str(kind), 0) == exact_requests == run.complete
+            and run.failed == 0
+            and len(counted) == 1,
+        }
+    return {"load": load, "exact": exact, "seconds": seconds}

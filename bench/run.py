@@ -1,0 +1,15 @@
+"""Benchmark the production stack on loopback and print the numbers against the issue's targets.
+
+    .venv/bin/python bench/run.py [--quick] [--only SECTION ...]
+
+bench/README.md explains every number."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.main import main  # noqa: E402 - the repository root must be importable first
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""The production stack on loopback: gunicorn (deploy/gunicorn.conf.py, two workers), Varnish
+with deploy/varnish/default.vcl (only the backend port rewritten, in a temporary copy), and nginx
+serving static snapshots of the same pages. Every server runs in its own process group and is
+killed with it when the block ends."""
+
+import contextlib
+import re
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .env import ENV, ROOT, tool_path
+from .procs import free_port, running
+
+VCL = ROOT / "deploy" / "varnish" / "default.vcl"
+GUNICORN_CONF = ROOT / "deploy" / "gunicorn.conf.py"
+
+NGINX_CONF = """\
+daemon off;
+worker_processes 2;
+pid {tmp}/nginx.pid;
+error_log {tmp}/nginx-error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    default_type text/html;
+    client_body_temp_path {tmp}/client_body;
+    proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi;
+    uwsgi_temp_path {tmp}/uwsgi;
+    scgi_temp_path {tmp}/scgi;
+    keepalive_requests 100000;
+    server {{
+        listen 127.0.0.1:{port};
+        root {root};
+        location / {{ try_files $uri $uri/index.html =404; }}
+    }}
+}}
+"""
+
+
+@dataclass
+class Stack:
+    gunicorn: str
+    varnish: str
+    nginx: str
+    snapshots: Path
+    gunicorn_pid: int
+
+
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    """Click-throughs redirect off this machine; the benchmark only ever talks to loopback."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+OPENER = urllib.request.build_opener(NoRedirects)
+
+
+def get(url: str, headers: dict | None = None, timeout: float = 30) -> tuple[int, dict, bytes]:
+    """One GET to a loopback server, redirects not followed."""
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with OPENER.open(request, timeout=timeout) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def wait_for_ok(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError):
+            if get(url, timeout=5)[0] == 200:
+                return
+        time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer 200 within {timeout:.0f}s")
+
+
+def varnish_vcl(backend_port: int) -> str:
+    text, n = re.subn(r'\.port = "\d+";', f'.port = "{backend_port}";', VCL.read_text(), count=1)
+    if n != 1:
+        raise RuntimeError(f"no backend port found to rewrite in {VCL}")
+    return text
+
+
+@contextlib.contextmanager
+def production_stack(workdir: Path, workers: int = 2) -> Iterator[Stack]:
+    workdir.mkdir(parents=True, exist_ok=True)
+    workdir.chmod(0o755)  # nginx's workers run as an unprivileged user and read the snapshots
+    snapshots = workdir / "snapshots"
+    snapshots.mkdir(exist_ok=True)
+    app_port, varnish_port, nginx_port = free_port(), free_port(), free_port()
+    gunicorn_env = {
+        **ENV,
+        "GUNICORN_BIND": f"127.0.0.1:{app_port}",
+        "GUNICORN_WORKERS": str(workers),
+        "LOG_LEVEL": "WARNING",
+    }
+    (workdir / "default.vcl").write_text(varnish_vcl(app_port))
+    (workdir / "nginx.conf").write_text(
+        NGINX_CONF.format(tmp=workdir, port=nginx_port, root=snapshots)
+    )
+    gunicorn = [tool_path("gunicorn"), "-c", str(GUNICORN_CONF), "campaign.wsgi"]
+    varnishd = [tool_path("varnishd"), "-F", "-j", "none", "-n", str(workdir / "varnish")]
+    varnishd += ["-f", str(workdir / "default.vcl"), "-a", f"127.0.0.1:{varnish_port}"]
+    varnishd += ["-s", "malloc,128m", "-T", "none"]
+    nginx = [tool_path("nginx"), "-c", str(workdir / "nginx.conf"), "-e", str(workdir / "ng.log")]
+    with (
+        running(gunicorn, app_port, gunicorn_env, workdir / "gunicorn.log", ROOT) as app,
+        running(varnishd, varnish_port, log=workdir / "varnishd.log"),
+        running(nginx, nginx_port, log=workdir / "nginx.log"),
+    ):
+        gunicorn_url = f"http://127.0.0.1:{app_port}"
+        wait_for_ok(gunicorn_url + "/healthz")
+        # Varnish forwards only once its health probe has seen the backend up.
+        wait_for_ok(f"http://127.0.0.1:{varnish_port}/robots.txt")
+        yield Stack(
+            gunicorn=gunicorn_url,
+            varnish=f"http://127.0.0.1:{varnish_port}",
+            nginx=f"http://127.0.0.1:{nginx_port}",
+            snapshots=snapshots,
+            gunicorn_pid=app.pid,
+        )

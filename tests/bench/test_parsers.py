@@ -1,0 +1,69 @@
+"""The benchmark harness reads wrk's and ab's reports correctly (no load is generated here)."""
+
+import math
+
+from bench import ab, stack, wrk
+
+WRK_OUTPUT = """\
+Running 2s test @ http://127.0.0.1:37951/newsroom/
+  2 threads and 16 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency   790.21ms  253.37ms   1.20s    78.12%
+    Req/Sec    10.17      5.14    20.00     60.87%
+  Latency Distribution
+     50%  877.93ms
+     75%  990.25ms
+     90%    1.03s{space}
+     99%    1.20s{space}
+  32 requests in 2.05s, 460.36KB read
+  Socket errors: connect 0, read 2, write 0, timeout 1
+  Non-2xx or 3xx responses: 4
+Requests/sec:     15.59
+Transfer/sec:    224.27KB
+""".format(space=" ")  # wrk pads values in seconds with a trailing space
+
+AB_OUTPUT = """\
+Complete requests:      2000
+Failed requests:        3
+Non-2xx responses:      2000
+Requests per second:    231.47 [#/sec] (mean)
+Percentage of the requests served within a certain time (ms)
+  50%    412
+  66%    430
+  99%   1311
+ 100%   1990 (longest request)
+"""
+
+
+def test_wrk_percentiles_with_trailing_spaces_and_seconds():
+    """wrk pads second-valued percentiles with a space; they are still read, in milliseconds."""
+    result = wrk.parse("u", WRK_OUTPUT)
+    assert (result.p50_ms, result.p99_ms) == (877.93, 1200.0)
+    assert result.requests_per_second == 15.59 and result.requests == 32
+
+
+def test_wrk_errors_add_socket_errors_and_bad_statuses():
+    """Socket errors and non-2xx/3xx answers both count as errors."""
+    assert wrk.parse("u", WRK_OUTPUT).errors == 7
+
+
+def test_wrk_without_a_distribution_reports_nan():
+    """A run that completed nothing has no percentiles: NaN, not a crash."""
+    output = "  0 requests in 2.00s, 0B read\nRequests/sec:      0.00\n"
+    result = wrk.parse("u", output)
+    assert result.requests == 0 and math.isnan(result.p99_ms)
+
+
+def test_ab_summary():
+    """ab's completed and failed counts, throughput and percentiles are read."""
+    run = ab.parse("u", AB_OUTPUT)
+    assert (run.complete, run.failed, run.requests_per_second) == (2000, 3, 231.47)
+    assert (run.p50_ms, run.p99_ms) == (412.0, 1311.0)
+
+
+def test_varnish_copy_changes_only_the_backend_port():
+    """The temporary VCL differs from deploy/varnish/default.vcl only in the backend port."""
+    original = stack.VCL.read_text()
+    rewritten = stack.varnish_vcl(54321)
+    assert '.port = "54321";' in rewritten
+    assert rewritten.replace('"54321"', '"8000"') == original
