@@ -1,7 +1,9 @@
 """Partner-facing endpoints: the embed document, its data for embed.js, the counted image and
 click-through, oEmbed, and the embed-code copy counter. None of them sets a cookie."""
 
+import functools
 import math
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -115,17 +117,28 @@ def embed_context(request: HttpRequest, asset: CampaignAsset, partner, preset: P
     return context
 
 
+def embed_target(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Look up the embed's asset and partner once for both embed views, refusing unknown ones."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, slug: str) -> HttpResponse:
+        asset = CampaignAsset.objects.filter(slug=slug).select_related("image").first()
+        if asset is None:
+            return refused(404, "No campaign asset has this address.")
+        try:
+            partner = get_partner(request)
+        except UnknownPartner:
+            return refused(403, NO_PARTNER_MESSAGE)
+        return view(request, asset, partner)
+
+    return wrapped
+
+
 @xframe_options_exempt
 @require_GET
-def embed(request: HttpRequest, slug: str) -> HttpResponse:
+@embed_target
+def embed(request: HttpRequest, asset: CampaignAsset, partner: Partner | None) -> HttpResponse:
     """The self-contained embed document a partner frames; only their domains may frame it."""
-    asset = CampaignAsset.objects.filter(slug=slug).select_related("image").first()
-    if asset is None:
-        return refused(404, "No campaign asset has this address.")
-    try:
-        partner = get_partner(request)
-    except UnknownPartner:
-        return refused(403, NO_PARTNER_MESSAGE)
     preset = get_preset(request)
     context = embed_context(request, asset, partner, preset)
     if shown_on_partner_site(request, partner):
@@ -140,15 +153,9 @@ def embed(request: HttpRequest, slug: str) -> HttpResponse:
 
 @xframe_options_exempt
 @require_GET
-def embed_data(request: HttpRequest, slug: str) -> HttpResponse:
+@embed_target
+def embed_data(request: HttpRequest, asset: CampaignAsset, partner: Partner | None) -> HttpResponse:
     """The same embed as JSON for embed.js; a partner's embed answers only their own sites."""
-    asset = CampaignAsset.objects.filter(slug=slug).select_related("image").first()
-    if asset is None:
-        return refused(404, "No campaign asset has this address.")
-    try:
-        partner = get_partner(request)
-    except UnknownPartner:
-        return refused(403, NO_PARTNER_MESSAGE)
     origin = request.headers.get("Origin", "")
     if partner and not origin_allowed(origin, partner.domains):
         return refused(403, "This site is not one of the partner's registered domains.")
