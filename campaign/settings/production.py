@@ -45,7 +45,7 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", "").strip() or STATIC_ROOT)  # 
 # Django's built-in Redis cache, shared by every app server; sessions live there too.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "campaign.ops.redis_cache.RedisCache",
         "LOCATION": require_env("REDIS_URL"),
         "KEY_PREFIX": "enddemand",
     }

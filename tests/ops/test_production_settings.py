@@ -146,7 +146,7 @@ def test_check_deploy_with_complete_environment_reports_nothing(tmp_path):
 
 def test_production_uses_redis_cache_and_sessions_and_database_tasks(production):
     """Cache and sessions live in Redis; background tasks go to the database for db_worker."""
-    assert production["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert production["cache"] == "campaign.ops.redis_cache.RedisCache"
     assert production["session_engine"] == "django.contrib.sessions.backends.cache"
     assert production["tasks"] == "django_tasks_db.DatabaseBackend"
 

@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.ops.urls")]
 
 REDIS_CACHE = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "campaign.ops.redis_cache.RedisCache",
         "LOCATION": "redis://127.0.0.1:6379/14",
         "KEY_PREFIX": "enddemand-tests",
     }
