@@ -1,7 +1,14 @@
 """The campaign image model: alt text is required; credit and licence travel with the image."""
 
 from django.db import models
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import (
+    AbstractImage,
+    AbstractRendition,
+    Image,
+    WagtailImageField,
+    get_rendition_storage,
+    get_rendition_upload_to,
+)
 
 
 class CampaignImage(AbstractImage):
@@ -32,8 +39,23 @@ class CampaignImage(AbstractImage):
         return self.alt_text or self.title
 
 
+class RenditionImageField(WagtailImageField):
+    """A rendition's file never changes once made, so its width and height are read once, when
+    the generated image is assigned, and not again from the saved file: Django would decode every
+    AVIF and WebP rendition a second time just to measure it."""
+
+    def update_dimension_fields(self, instance, force=False, *args, **kwargs):
+        super().update_dimension_fields(instance, False, *args, **kwargs)
+
+
 class CampaignRendition(AbstractRendition):
     image = models.ForeignKey(CampaignImage, on_delete=models.CASCADE, related_name="renditions")
+    file = RenditionImageField(
+        upload_to=get_rendition_upload_to,
+        storage=get_rendition_storage,
+        width_field="width",
+        height_field="height",
+    )
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
