@@ -200,6 +200,14 @@ def test_anonymous_page_is_served_from_the_cache_on_repeat_visits(stack, page):
     assert int(second.headers["x-cache-hits"]) >= 1
 
 
+def test_responses_do_not_name_the_software_behind_them(stack, page):
+    """No Server, Via or X-Varnish header tells a visitor what runs the site, or which version."""
+    stack.get(page.url)
+    headers = stack.get(page.url).headers
+    assert headers["x-cache"] == "HIT"
+    assert not {"server", "via", "x-varnish"} & set(headers)
+
+
 def test_publishing_purges_the_page_within_a_second(stack, page):
     """After an editor publishes a change, the next visitor sees it, not the cached copy."""
     stack.get(page.url)
