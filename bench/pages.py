@@ -15,8 +15,9 @@ from .wrk import run_wrk
 
 HEADERS = {"User-Agent": BROWSER_UA}
 VARNISH_TARGET = 0.8  # pages through Varnish at 0.8x nginx-static or better
-HOME_RPS_TARGET = 200.0
-DRAIN_SECONDS = 1.5  # uncached home page, two gunicorn workers on 2 cores
+HOME_RPS_TARGET = 200.0  # uncached home page, two gunicorn workers on 2 cores
+DRAIN_SECONDS = 1.5
+WARM_UP_SECONDS = 1
 
 
 def snapshot_path(root: Path, path: str) -> Path:
@@ -45,19 +46,40 @@ def take_snapshots(stack: Stack, pages: list[tuple[str, str]]) -> dict[str, dict
     return info
 
 
+def load_app(url: str, connections: int, seconds: float) -> dict:
+    """wrk against a gunicorn, after a second of warm-up (each worker renders the page once and
+    loads what it needs), then a pause while it answers what was still queued."""
+    run_wrk(url, connections, WARM_UP_SECONDS, headers=HEADERS)
+    time.sleep(DRAIN_SECONDS)
+    result = run_wrk(url, connections, seconds, headers=HEADERS).as_dict()
+    time.sleep(DRAIN_SECONDS)
+    return result
+
+
+def median_run(runs: list[dict]) -> dict:
+    """The run with the median requests/s, with every round's figure alongside."""
+    ordered = sorted(runs, key=lambda run: run["requests_per_second"])
+    return {**ordered[len(ordered) // 2], "rounds": [r["requests_per_second"] for r in runs]}
+
+
 def measure_pages(
-    stack: Stack, pages: list[tuple[str, str]], seconds: float, connections: int
+    stack: Stack, pages: list[tuple[str, str]], seconds: float, connections: int, rounds: int
 ) -> dict:
+    """Per page: gunicorn with the render cache (production), gunicorn rendering every request,
+    then Varnish and nginx in alternating rounds so that both see the same moments of a busy
+    machine; their median rounds are compared."""
     snapshots = take_snapshots(stack, pages)
     rows = []
     for name, path in pages:
         row = {"page": name, **snapshots[name]}
-        for target in ("gunicorn", "varnish", "nginx"):
-            url = getattr(stack, target) + path
-            row[target] = run_wrk(url, connections, seconds, headers=HEADERS).as_dict()
-            if target == "gunicorn":
-                # Let gunicorn finish the requests still queued when wrk stopped.
-                time.sleep(DRAIN_SECONDS)
+        row["gunicorn"] = load_app(stack.gunicorn + path, connections, seconds)
+        row["rendered"] = load_app(stack.rendering + path, connections, seconds)
+        runs = {"varnish": [], "nginx": []}
+        for _ in range(rounds):
+            for target, results in runs.items():
+                url = getattr(stack, target) + path
+                results.append(run_wrk(url, connections, seconds / 2, headers=HEADERS).as_dict())
+        row["varnish"], row["nginx"] = median_run(runs["varnish"]), median_run(runs["nginx"])
         nginx_rps = row["nginx"]["requests_per_second"] or 1e-9
         row["gunicorn_ratio"] = row["gunicorn"]["requests_per_second"] / nginx_rps
         row["varnish_ratio"] = row["varnish"]["requests_per_second"] / nginx_rps
@@ -67,8 +89,10 @@ def measure_pages(
     return {
         "connections": connections,
         "seconds": seconds,
+        "rounds": rounds,
         "rows": rows,
         "home_rps": home["gunicorn"]["requests_per_second"],
+        "home_rendered_rps": home["rendered"]["requests_per_second"],
         "home_pass": home["gunicorn"]["requests_per_second"] >= HOME_RPS_TARGET,
     }
 
@@ -76,14 +100,17 @@ def measure_pages(
 def pages_table_rows(result: dict) -> list[list]:
     out = []
     for r in result["rows"]:
-        g, v, n = r["gunicorn"], r["varnish"], r["nginx"]
-        errors = g["errors"] + v["errors"] + n["errors"]
+        g, c, v, n = r["gunicorn"], r["rendered"], r["varnish"], r["nginx"]
+        errors = g["errors"] + c["errors"] + v["errors"] + n["errors"]
         out.append(
             [
                 r["page"],
                 g["requests_per_second"],
                 g["p50_ms"],
                 g["p99_ms"],
+                c["requests_per_second"],
+                c["p50_ms"],
+                c["p99_ms"],
                 v["requests_per_second"],
                 v["p50_ms"],
                 v["p99_ms"],
@@ -103,6 +130,9 @@ def pages_table_rows(result: dict) -> list[list]:
 PAGES_COLUMNS = [
     "page",
     "gunicorn rps",
+    "p50 ms",
+    "p99 ms",
+    "rendering rps",
     "p50 ms",
     "p99 ms",
     "varnish rps",

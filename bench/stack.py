@@ -1,7 +1,7 @@
-"""The production stack on loopback: gunicorn (deploy/gunicorn.conf.py, two workers), Varnish
-with deploy/varnish/default.vcl (only the backend port rewritten, in a temporary copy), and nginx
-serving static snapshots of the same pages. Every server runs in its own process group and is
-killed with it when the block ends."""
+"""The production stack on loopback: gunicorn (deploy/gunicorn.conf.py, two workers), a second
+gunicorn with the render cache off, Varnish with deploy/varnish/default.vcl (only the backend
+port rewritten, in a temporary copy), and nginx serving static snapshots of the same pages.
+Every server runs in its own process group and is killed with it when the block ends."""
 
 import contextlib
 import re
@@ -45,6 +45,7 @@ http {{
 @dataclass
 class Stack:
     gunicorn: str
+    rendering: str
     varnish: str
     nginx: str
     snapshots: Path
@@ -95,11 +96,18 @@ def production_stack(workdir: Path, workers: int = 2) -> Iterator[Stack]:
     snapshots = workdir / "snapshots"
     snapshots.mkdir(exist_ok=True)
     app_port, varnish_port, nginx_port = free_port(), free_port(), free_port()
+    rendering_port = free_port()
     gunicorn_env = {
         **ENV,
         "GUNICORN_BIND": f"127.0.0.1:{app_port}",
         "GUNICORN_WORKERS": str(workers),
         "LOG_LEVEL": "WARNING",
+    }
+    # The same site with the render cache off: every request renders the page from the database.
+    rendering_env = {
+        **gunicorn_env,
+        "GUNICORN_BIND": f"127.0.0.1:{rendering_port}",
+        "RENDER_CACHE_SECONDS": "0",
     }
     (workdir / "default.vcl").write_text(varnish_vcl(app_port))
     (workdir / "nginx.conf").write_text(
@@ -112,15 +120,19 @@ def production_stack(workdir: Path, workers: int = 2) -> Iterator[Stack]:
     nginx = [tool_path("nginx"), "-c", str(workdir / "nginx.conf"), "-e", str(workdir / "ng.log")]
     with (
         running(gunicorn, app_port, gunicorn_env, workdir / "gunicorn.log", ROOT) as app,
+        running(gunicorn, rendering_port, rendering_env, workdir / "rendering.log", ROOT),
         running(varnishd, varnish_port, log=workdir / "varnishd.log"),
         running(nginx, nginx_port, log=workdir / "nginx.log"),
     ):
         gunicorn_url = f"http://127.0.0.1:{app_port}"
+        rendering_url = f"http://127.0.0.1:{rendering_port}"
         wait_for_ok(gunicorn_url + "/healthz")
+        wait_for_ok(rendering_url + "/healthz")
         # Varnish forwards only once its health probe has seen the backend up.
         wait_for_ok(f"http://127.0.0.1:{varnish_port}/robots.txt")
         yield Stack(
             gunicorn=gunicorn_url,
+            rendering=rendering_url,
             varnish=f"http://127.0.0.1:{varnish_port}",
             nginx=f"http://127.0.0.1:{nginx_port}",
             snapshots=snapshots,

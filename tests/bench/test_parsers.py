@@ -2,7 +2,7 @@
 
 import math
 
-from bench import ab, stack, wrk
+from bench import ab, pages, stack, wrk
 
 WRK_OUTPUT = """\
 Running 2s test @ http://127.0.0.1:37951/newsroom/
@@ -67,3 +67,11 @@ def test_varnish_copy_changes_only_the_backend_port():
     rewritten = stack.varnish_vcl(54321)
     assert '.port = "54321";' in rewritten
     assert rewritten.replace('"54321"', '"8000"') == original
+
+
+def test_alternating_rounds_report_the_median_round():
+    """Of three rounds the middle one is reported, with every round's figure kept beside it."""
+    runs = [{"requests_per_second": rps, "p99_ms": rps / 1000} for rps in (30_000, 21_000, 26_000)]
+    median = pages.median_run(runs)
+    assert (median["requests_per_second"], median["p99_ms"]) == (26_000, 26.0)
+    assert median["rounds"] == [30_000, 21_000, 26_000]
