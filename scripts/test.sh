@@ -15,11 +15,16 @@ if ! command -v varnishd >/dev/null && [ ! -x /usr/sbin/varnishd ]; then
     fi
 fi
 # tests/browser drive Debian's Chromium and run axe-core and Lighthouse from npm (package-lock.json).
-if ! command -v chromium >/dev/null || ! command -v npm >/dev/null; then
+# Only what is missing is installed: a machine may have Node.js and npm from elsewhere.
+missing=""
+command -v chromium >/dev/null || missing="$missing chromium"
+command -v npm >/dev/null || missing="$missing nodejs npm"
+if [ -n "$missing" ]; then
     if [ "$(id -u)" -eq 0 ]; then
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium nodejs npm >/dev/null
+        # shellcheck disable=SC2086  # one package name per word
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
     else
-        echo "Chromium or npm is missing: sudo apt-get install chromium nodejs npm" >&2
+        echo "Missing:$missing. Install with: sudo apt-get install$missing" >&2
         exit 1
     fi
 fi

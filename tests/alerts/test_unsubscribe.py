@@ -58,7 +58,9 @@ def test_do_not_contact_stays_do_not_contact(client):
     assert contact.state == ContactState.DO_NOT_CONTACT
 
 
-@pytest.mark.parametrize("token", ["garbage", make_unsubscribe_token(1)[:-3] + "abc"])
+@pytest.mark.parametrize(
+    "token", ["garbage", make_unsubscribe_token(1)[:-3] + "abc"], ids=["garbage", "bad-signature"]
+)
 def test_forged_token_is_refused(client, token):
     """A tampered or made-up token gets a clear 400 page."""
     response = client.post(f"/alerts/unsubscribe/{token}/")
