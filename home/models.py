@@ -1,6 +1,7 @@
 """The site's page types: home, the four goal pages, general content and the policy page."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
 from wagtail import hooks
@@ -77,11 +78,16 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["facts"] = [item.fact for item in self.key_facts.select_related("fact")]
-        context["goal_pages"] = (
-            GoalPage.objects.live().public().select_related("goal").order_by("goal__number")
+        # Lazy: none of it is loaded when the rendered page comes from the cache.
+        context["facts"] = SimpleLazyObject(
+            lambda: [item.fact for item in self.key_facts.select_related("fact")]
         )
-        context["latest_news"] = latest_news(limit=3)
+        context["goal_pages"] = SimpleLazyObject(
+            lambda: list(
+                GoalPage.objects.live().public().select_related("goal").order_by("goal__number")
+            )
+        )
+        context["latest_news"] = SimpleLazyObject(lambda: latest_news(limit=3))
         return context
 
 
@@ -155,8 +161,10 @@ class GoalPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["facts"] = self.goal.facts.all()
-        context["recommendations"] = self.goal.policy_recommendations.all()
+        context["facts"] = SimpleLazyObject(lambda: list(self.goal.facts.all()))
+        context["recommendations"] = SimpleLazyObject(
+            lambda: list(self.goal.policy_recommendations.all())
+        )
         return context
 
 
@@ -196,9 +204,13 @@ class PolicyPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["groups"] = SimpleLazyObject(self.recommendation_groups)
+        return context
+
+    def recommendation_groups(self) -> list:
+        """(status label, [recommendations]) for every status, in the order of the choices."""
         recommendations = PolicyRecommendation.objects.select_related("goal")
-        context["groups"] = [
+        return [
             (label, [r for r in recommendations if r.status == value])
             for value, label in PolicyRecommendation.Status.choices
         ]
-        return context

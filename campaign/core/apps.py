@@ -7,5 +7,5 @@ class CoreConfig(AppConfig):
     verbose_name = "Campaign core"
 
     def ready(self):
-        # Connects the receivers that keep the cached main menu current.
-        from . import navigation  # noqa: F401
+        # Connects the receivers that change the content version on every edit.
+        from . import content_version  # noqa: F401

@@ -1,8 +1,11 @@
-"""Admin for the campaign's reusable records: goals, facts and policy recommendations."""
+"""Admin for the campaign's reusable records (goals, facts and policy recommendations), and the
+hook that tells the rendered-page cache which page Wagtail is serving."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import render_cache
 from .models import CampaignGoal, Fact, PolicyRecommendation
 
 
@@ -37,3 +40,8 @@ class CampaignViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(CampaignViewSetGroup)
+
+
+@hooks.register("before_serve_page")
+def note_served_page(page, request, serve_args, serve_kwargs):
+    render_cache.serving(page, request)

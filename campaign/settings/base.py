@@ -58,7 +58,8 @@ INSTALLED_APPS = [
 
 # Order matters (campaign.ops): health checks answer before host checks and HTTPS redirects;
 # CacheControl sits above sessions and CSRF so it sees the cookies they set; SecurityHeaders sits
-# below XFrameOptions so it can exempt views that set their own frame-ancestors; axes goes last.
+# below XFrameOptions so it can exempt views that set their own frame-ancestors; the site lookup
+# comes after CommonMiddleware, which refuses unknown hosts first; axes goes last.
 MIDDLEWARE = [
     "campaign.ops.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -67,6 +68,7 @@ MIDDLEWARE = [
     "campaign.ops.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "campaign.core.render_cache.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -163,6 +165,10 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # publish, unpublish and move (WAGTAILFRONTENDCACHE is configured in production.py).
 CACHE_CONTROL_MAX_AGE = int(os.environ.get("CACHE_CONTROL_MAX_AGE", 60))
 CACHE_CONTROL_S_MAXAGE = int(os.environ.get("CACHE_CONTROL_S_MAXAGE", 600))
+# Rendered pages, the site lookup and view restrictions are kept in the cache under the content
+# version (campaign.core.content_version), which changes on every edit; entries expire after this
+# many seconds in any case. 0 renders every request from the database.
+RENDER_CACHE_SECONDS = int(os.environ.get("RENDER_CACHE_SECONDS", 600))
 # Reverse proxies in front of Django that append to X-Forwarded-For (nginx + Varnish = 2).
 NUM_PROXIES = int(os.environ.get("NUM_PROXIES", 0))
 

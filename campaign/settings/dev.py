@@ -1,5 +1,7 @@
 """Local development: DEBUG on, SQLite unless DATABASE_URL says otherwise, e-mail to the console."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = True
@@ -13,3 +15,6 @@ WHITENOISE_AUTOREFRESH = True
 # campaign.ops: no two-factor step or login throttling for local development.
 ADMIN_REQUIRE_2FA = False
 AXES_ENABLED = False
+# Template edits show at once, and so do changes made by management commands in other processes
+# (the local-memory cache is not shared): no render cache unless asked for.
+RENDER_CACHE_SECONDS = int(os.environ.get("RENDER_CACHE_SECONDS", 0))

@@ -21,6 +21,9 @@ class MediaAlert(index.Indexed, models.Model):
     """An e-mail to journalists about a release, an event or a statement. Created from a
     press release in one click, or written from scratch."""
 
+    # Never on a public page: saving one keeps rendered pages (campaign.core.content_version).
+    shown_on_public_pages = False
+
     Status = AlertStatus
 
     subject = models.CharField(max_length=200, help_text="The e-mail's subject line.")

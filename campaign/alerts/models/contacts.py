@@ -28,6 +28,9 @@ class ContactState(models.TextChoices):
 class MediaList(models.Model):
     """A named group of press contacts, e.g. Hartford TV or policy reporters."""
 
+    # Never on a public page: saving one keeps rendered pages (campaign.core.content_version).
+    shown_on_public_pages = False
+
     name = models.CharField(max_length=120, unique=True, help_text="E.g. 'Hartford TV'.")
     description = models.TextField(blank=True, help_text="Who is on this list and why.")
 
@@ -58,6 +61,9 @@ class PressContactQuerySet(models.QuerySet):
 class PressContact(index.Indexed, models.Model):
     """A journalist or editor. The e-mail address is the contact's identity (stored in lower
     case, so re-imports match whatever the capitalisation)."""
+
+    # Never on a public page: saving one keeps rendered pages (campaign.core.content_version).
+    shown_on_public_pages = False
 
     name = models.CharField(max_length=160, help_text="Full name.")
     email = models.EmailField(unique=True, help_text="Where alerts are sent. Must be unique.")

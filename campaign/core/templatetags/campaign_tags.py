@@ -1,8 +1,11 @@
-"""Template tags for site navigation and page metadata."""
+"""Template tags for site navigation, page metadata and the rendered-page cache."""
 
 from django import template
+from django.conf import settings
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
+from campaign.core import render_cache
 from campaign.core.navigation import menu_items
 
 register = template.Library()
@@ -30,3 +33,31 @@ def canonical_url(context, page: Page | None = None) -> str:
     if page is not None and getattr(page, "pk", None):
         return page.get_full_url(request)
     return request.build_absolute_uri(request.path)
+
+
+class CachedPageNode(template.Node):
+    def __init__(self, nodelist: template.NodeList, name: str):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context) -> str:
+        key = render_cache.rendered_page_key(context, self.name)
+        if key is None:
+            return self.nodelist.render(context)
+        html = cache.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            cache.set(key, html, settings.RENDER_CACHE_SECONDS)
+        return html
+
+
+@register.tag
+def cachedpage(parser, token):
+    """{% cachedpage "name" %}...{% endcachedpage %}: the served page's HTML, kept in the cache
+    until its content changes (campaign.core.render_cache says when it is rendered instead)."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError('Use {% cachedpage "name" %}...{% endcachedpage %}')
+    nodelist = parser.parse(("endcachedpage",))
+    parser.delete_first_token()
+    return CachedPageNode(nodelist, bits[1][1:-1])

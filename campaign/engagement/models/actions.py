@@ -52,6 +52,8 @@ class ActionFormPage(AbstractEmailForm, BasePage):
     landing_page_template = "engagement/action_form_page_landing.html"
     parent_page_types = ["home.HomePage"]
     subpage_types = []
+    # The form carries a CSRF token of its own for each visitor.
+    cached_query_params = None
 
     goal = models.ForeignKey(
         CampaignGoal,

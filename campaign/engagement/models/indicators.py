@@ -54,6 +54,9 @@ class IndicatorQuerySet(models.QuerySet):
 class Indicator(models.Model):
     """One measure of progress on a campaign goal, with a target for each period."""
 
+    # Never on a public page: saving one keeps rendered pages (campaign.core.content_version).
+    shown_on_public_pages = False
+
     goal = models.ForeignKey(
         CampaignGoal,
         on_delete=models.PROTECT,
@@ -151,6 +154,9 @@ class Indicator(models.Model):
 
 class ManualEntry(models.Model):
     """A value the officer enters by hand, e.g. legislators briefed on one day, with a note."""
+
+    # Never on a public page: saving one keeps rendered pages (campaign.core.content_version).
+    shown_on_public_pages = False
 
     indicator = models.ForeignKey(
         Indicator,

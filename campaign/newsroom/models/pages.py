@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -75,6 +76,7 @@ class NewsroomPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["newsroom.PressReleasePage"]
     max_count = 1
+    cached_query_params = tuple(NewsroomFilterForm.base_fields)
 
     intro = models.TextField(
         blank=True, help_text="A sentence or two for journalists, shown under the title."
@@ -89,30 +91,41 @@ class NewsroomPage(RoutablePageMixin, BasePage):
     def get_cached_paths(self) -> list[str]:
         return ["/", "/feed/rss/", "/feed/atom/"]
 
-    def releases(self) -> PressReleaseQuerySet:
-        """Every release the public may see here, newest first."""
+    @cached_property
+    def public_releases(self) -> PressReleaseQuerySet:
+        """Every release the public may see here, newest first (the view restrictions are read
+        once per request)."""
         return PressReleasePage.objects.child_of(self).live().public().released().newest_first()
+
+    def releases(self) -> PressReleaseQuerySet:
+        return self.public_releases.all()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = NewsroomFilterForm(request.GET)
-        releases = self.releases()
-        if form.is_valid():
-            if form.cleaned_data["year"]:
-                releases = releases.filter(release_at__year=form.cleaned_data["year"])
-            if form.cleaned_data["topic"]:
-                releases = releases.filter(topics__slug=form.cleaned_data["topic"])
-        else:
-            releases = releases.none()
-        paginator = Paginator(releases.prefetch_related("topics"), RELEASES_PER_PAGE)
+        # Lazy: none of it is loaded when the rendered page comes from the cache.
         context.update(
             filter_form=form,
-            releases=paginator.get_page(form.cleaned_data.get("page") if form.is_valid() else 1),
-            years=[d.year for d in self.releases().dates("release_at", "year", order="DESC")],
-            topics=PressReleaseTopic.topics_in_use(self.releases()),
+            releases=SimpleLazyObject(lambda: self.filtered_releases(form)),
+            years=SimpleLazyObject(
+                lambda: [d.year for d in self.releases().dates("release_at", "year", order="DESC")]
+            ),
+            topics=SimpleLazyObject(lambda: PressReleaseTopic.topics_in_use(self.releases())),
             press_clips=PressClip.objects.newest_first()[:CLIPS_ON_NEWSROOM],
         )
         return context
+
+    def filtered_releases(self, form: NewsroomFilterForm):
+        """The page of releases the filters ask for (none when they are not valid)."""
+        if not form.is_valid():
+            return Paginator(self.releases().none(), RELEASES_PER_PAGE).get_page(1)
+        releases = self.releases()
+        if form.cleaned_data["year"]:
+            releases = releases.filter(release_at__year=form.cleaned_data["year"])
+        if form.cleaned_data["topic"]:
+            releases = releases.filter(topics__slug=form.cleaned_data["topic"])
+        paginator = Paginator(releases.prefetch_related("topics"), RELEASES_PER_PAGE)
+        return paginator.get_page(form.cleaned_data["page"])
 
     @path("")
     def index(self, request):
@@ -290,11 +303,18 @@ class PressReleasePage(RoutablePageMixin, BasePage):
     def get_meta_description(self) -> str:
         return self.summary_text
 
+    def get_newsroom(self) -> "NewsroomPage | None":
+        # Routing has already loaded the parent: no query for a served release.
+        parent = self.get_parent().specific if self.pk else None
+        return parent if isinstance(parent, NewsroomPage) else None
+
     def get_boilerplate(self):
         return self.boilerplate or Boilerplate.objects.filter(is_default=True).first()
 
     def related_releases(self):
         ids = [link.related_id for link in self.related_links.all()]
+        if not ids:
+            return PressReleasePage.objects.none()
         return PressReleasePage.objects.filter(pk__in=ids).live().public().released().newest_first()
 
     def get_cached_paths(self) -> list[str]:
@@ -307,14 +327,16 @@ class PressReleasePage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Lazy: none of it is loaded when the rendered page comes from the cache.
         context.update(
-            boilerplate=self.get_boilerplate(),
+            boilerplate=SimpleLazyObject(self.get_boilerplate),
             contacts=self.contacts.all(),
             attachments=self.attachments.select_related("document"),
-            related_releases=self.related_releases(),
+            topics=SimpleLazyObject(lambda: list(self.topics.all())),
+            related_releases=SimpleLazyObject(lambda: list(self.related_releases())),
             press_clips=self.press_clips.newest_first() if self.pk else [],
-            json_ld=structured_data.news_article(self, request),
-            newsroom=NewsroomPage.objects.ancestor_of(self).first(),
+            json_ld=SimpleLazyObject(lambda: structured_data.news_article(self, request)),
+            newsroom=SimpleLazyObject(self.get_newsroom),
         )
         return context
 

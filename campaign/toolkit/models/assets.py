@@ -17,7 +17,12 @@ class CampaignAssetQuerySet(models.QuerySet):
         return self.filter(state=CampaignAsset.State.ACTIVE, image__isnull=False)
 
     def for_listing(self):
-        return self.select_related("goal", "image").order_by("goal__number", "title")
+        # The picture tags read these renditions instead of looking them up image by image.
+        return (
+            self.select_related("goal", "image")
+            .prefetch_related("image__renditions")
+            .order_by("goal__number", "title")
+        )
 
 
 class CampaignAsset(index.Indexed, models.Model):

@@ -5,6 +5,7 @@ extension that the page tree does not serve."""
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
@@ -25,6 +26,8 @@ class ToolkitPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
     max_count = 1
+    # An asset page shows the embed codes for a partner and a size.
+    cached_query_params = ("partner", "size")
 
     intro = models.TextField(
         help_text="Who the toolkit is for and how partners may use the assets."
@@ -96,7 +99,10 @@ class ToolkitPage(RoutablePageMixin, BasePage):
         partner_code = request.GET.get("partner", "").strip()[:40]
         partner = Partner.objects.active().filter(code=partner_code).first()
         preset = PRESETS.get(request.GET.get("size", ""), PRESETS[DEFAULT_EMBED_PRESET])
-        sizes = self.sizes(asset, partner) if asset.is_active and asset.image else []
+        # Lazy: the renditions are not looked up when the rendered page comes from the cache.
+        sizes = SimpleLazyObject(
+            lambda: self.sizes(asset, partner) if asset.is_active and asset.image else []
+        )
         return self.render(
             request,
             template=self.asset_template,
@@ -114,9 +120,13 @@ class ToolkitPage(RoutablePageMixin, BasePage):
                 "partner": partner,
                 "partner_code_unknown": bool(partner_code and not partner),
                 "partner_code": partner_code,
-                "embed_codes": embed_codes(request, asset, preset, partner.code if partner else "")
-                if sizes
-                else [],
+                "embed_codes": SimpleLazyObject(
+                    lambda: (
+                        embed_codes(request, asset, preset, partner.code if partner else "")
+                        if sizes
+                        else []
+                    )
+                ),
                 "copy_url": reverse("toolkit_copied", args=[slug]),
             },
         )
