@@ -57,9 +57,14 @@ def load_app(url: str, connections: int, seconds: float) -> dict:
 
 
 def median_run(runs: list[dict]) -> dict:
-    """The run with the median requests/s, with every round's figure alongside."""
+    """The run with the median requests/s, with every round's figure alongside and the errors of
+    all rounds."""
     ordered = sorted(runs, key=lambda run: run["requests_per_second"])
-    return {**ordered[len(ordered) // 2], "rounds": [r["requests_per_second"] for r in runs]}
+    return {
+        **ordered[len(ordered) // 2],
+        "errors": sum(run.get("errors", 0) for run in runs),
+        "rounds": [run["requests_per_second"] for run in runs],
+    }
 
 
 def measure_pages(

@@ -17,15 +17,15 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.http.request import split_domain_port
 from django.template import Context
+from django.utils.deprecation import MiddlewareMixin
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
 from . import content_version
 
-MISSING = object()
 # Small lookups are also kept in this process, for the content version they were read under: the
 # shared cache is asked only for the version, and the whole table goes when it changes. They are
 # kept pickled so that each request gets objects of its own (a Site carries its root page).
@@ -47,10 +47,7 @@ def remember(request: HttpRequest, key: str, compute: Callable[[], Any]) -> Any:
     pickled = _in_process.get(key)
     if pickled is not None:
         return pickle.loads(pickled)  # noqa: S301 - written by this process just below
-    value = cache.get(key, MISSING)
-    if value is MISSING:
-        value = compute()
-        cache.set(key, value, settings.RENDER_CACHE_SECONDS)
+    value = cache.get_or_set(key, compute, settings.RENDER_CACHE_SECONDS)
     _in_process[key] = pickle.dumps(value)
     return value
 
@@ -70,16 +67,10 @@ def find_site_with_root(request: HttpRequest) -> Site | None:
     return site
 
 
-class CachedSiteMiddleware:
+class CachedSiteMiddleware(MiddlewareMixin):
     """Give Wagtail's page view the request's site from the cache; Wagtail keeps it on the request
     (`request._wagtail_site`, see `Site.find_for_request`). Other views are left alone. Sits after
     CommonMiddleware, which has already refused hosts outside ALLOWED_HOSTS."""
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
         if view_func is wagtail_views.serve and enabled():

@@ -1,5 +1,7 @@
 """Template tags for site navigation, page metadata and the rendered-page cache."""
 
+import functools
+
 from django import template
 from django.conf import settings
 from django.core.cache import cache
@@ -44,11 +46,8 @@ class CachedPageNode(template.Node):
         key = render_cache.rendered_page_key(context, self.name)
         if key is None:
             return self.nodelist.render(context)
-        html = cache.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            cache.set(key, html, settings.RENDER_CACHE_SECONDS)
-        return html
+        render = functools.partial(self.nodelist.render, context)
+        return cache.get_or_set(key, render, settings.RENDER_CACHE_SECONDS)
 
 
 @register.tag
