@@ -77,7 +77,7 @@ class Plan:
         self.sections = args.only or SECTIONS
         self.large = 100 if self.quick else 1000
         self.wrk_seconds = 2 if self.quick else 4
-        self.rounds = 1 if self.quick else 3
+        self.rounds = 1 if self.quick else 5
         self.exact_requests = 300 if self.quick else 1000
         self.alert_sizes = (500, 2000) if self.quick else (2000, 10000)
         self.repeat = 2 if self.quick else 5

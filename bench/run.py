@@ -4,6 +4,7 @@
 
 bench/README.md explains every number."""
 
+import signal
 import sys
 from pathlib import Path
 
@@ -12,4 +13,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.main import main  # noqa: E402 - the repository root must be importable first
 
 if __name__ == "__main__":
+    # A plain `kill` then unwinds like Ctrl-C: every server the run started is stopped with it.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     sys.exit(main())

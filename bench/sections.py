@@ -161,8 +161,8 @@ def pages_table(result: dict, sizes: dict) -> str:
     title = (
         f"Pages under load: wrk, {result['connections']} connections; gunicorn 2 workers, no "
         f"HTTP cache in front ({result['seconds']} s): with the render cache, and rendering "
-        f"every request; Varnish and nginx static snapshot: median of {result['rounds']} "
-        f"alternating rounds of {result['seconds'] / 2:g} s; data: {sizes}"
+        f"every request; Varnish and nginx static snapshot: {result['rounds']} alternating "
+        f"rounds (ratio: the median round's) of {result['seconds'] / 2:g} s; data: {sizes}"
     )
     body = table(title, pages.PAGES_COLUMNS, pages.pages_table_rows(result))
     home = (

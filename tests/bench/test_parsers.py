@@ -75,3 +75,13 @@ def test_alternating_rounds_report_the_median_round():
     median = pages.median_run(runs)
     assert (median["requests_per_second"], median["p99_ms"]) == (26_000, 26.0)
     assert median["rounds"] == [30_000, 21_000, 26_000]
+
+
+def test_varnish_ratio_is_the_median_of_each_rounds_own_ratio():
+    """Rounds are compared with their neighbour: a busy moment that slows both sides of one round
+    does not pair a quiet Varnish round with a busy nginx one."""
+    varnish = [{"requests_per_second": rps} for rps in (40_000, 20_000, 36_000)]
+    nginx = [{"requests_per_second": rps} for rps in (50_000, 25_000, 36_000)]
+    # Medians of the columns would give 36,000 / 36,000 = 1.0; the rounds give 0.8, 0.8, 1.0.
+    assert pages.paired_ratio(varnish, nginx) == 0.8
+    assert pages.paired_ratio(varnish[:2], nginx[:2]) == 0.8
