@@ -41,6 +41,7 @@ def query_pages() -> list[tuple[str, str]]:
     return [
         *load_pages(),
         ("toolkit listing", "/toolkit/"),
+        ("toolkit goal", "/toolkit/?goal=raise-public-awareness"),
         ("goal page", "/raise-public-awareness/"),
         ("content page", "/about/"),
         ("policy page", "/policy/"),

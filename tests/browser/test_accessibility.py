@@ -27,6 +27,7 @@ PAGE_TYPES = {
     "newsroom": "/newsroom/",
     "release": "/newsroom/council-report-puts-buyers-at-the-centre/",
     "toolkit": "/toolkit/",
+    "toolkit goal": "/toolkit/?goal=raise-public-awareness",
     "asset": "/toolkit/no-buyers-no-trafficking/",
     "action form": "/leaders-pledge/",
     "not found": "/no-such-page/",

@@ -2,7 +2,10 @@
 codes. Downloads are a plain Django view (campaign.toolkit.views), as their URLs end in a file
 extension that the page tree does not serve."""
 
+from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count, Window
+from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -26,8 +29,12 @@ class ToolkitPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
     max_count = 1
-    # An asset page shows the embed codes for a partner and a size.
-    cached_query_params = ("partner", "size")
+    # The listing shows one goal's assets a page at a time; an asset page shows the embed codes
+    # for a partner and a size.
+    cached_query_params = ("goal", "page", "partner", "size")
+    # The overview shows this many assets per goal and links to the rest.
+    assets_per_goal = 6
+    assets_per_page = 24
 
     intro = models.TextField(
         help_text="Who the toolkit is for and how partners may use the assets."
@@ -64,19 +71,37 @@ class ToolkitPage(RoutablePageMixin, BasePage):
         return urls
 
     def goal_groups(self) -> list:
-        """(goal, [active assets]) for each goal that has any, in goal order."""
-        assets = list(CampaignAsset.objects.active().for_listing())
+        """(goal, first assets, number of assets) for each goal that has any, in goal order: the
+        first few of each goal in one query, however many assets there are."""
+        active = CampaignAsset.objects.active()
+        totals = dict(active.order_by().values_list("goal").annotate(n=Count("pk")))
+        first = list(
+            active.annotate(place=Window(RowNumber(), partition_by="goal", order_by="title"))
+            .filter(place__lte=self.assets_per_goal)
+            .for_listing()
+        )
         return [
-            (goal, [asset for asset in assets if asset.goal_id == goal.pk])
+            (goal, [asset for asset in first if asset.goal_id == goal.pk], totals[goal.pk])
             for goal in CampaignGoal.objects.in_order()
-            if any(asset.goal_id == goal.pk for asset in assets)
+            if goal.pk in totals
         ]
+
+    def goal_assets(self, goal: CampaignGoal, page_number):
+        """One page of a goal's active assets; a page number out of range gives the last page."""
+        assets = CampaignAsset.objects.active().filter(goal=goal).for_listing()
+        return Paginator(assets, self.assets_per_page).get_page(page_number)
 
     @path("")
     def index_route(self, request, *args, **kwargs):
-        """The listing. Only this route loads every asset: the asset pages render through the
-        same get_context and must not pay for the whole listing on each view."""
-        return self.render(request, context_overrides={"goal_groups": self.goal_groups()})
+        """The listing: the first assets of every goal, or with ?goal= one goal's assets page by
+        page. Only this route loads assets: the asset pages render through the same get_context
+        and must not pay for the listing on each view."""
+        goal_slug = request.GET.get("goal")
+        if goal_slug is None:
+            return self.render(request, context_overrides={"goal_groups": self.goal_groups()})
+        goal = get_object_or_404(CampaignGoal, slug=goal_slug)
+        assets = self.goal_assets(goal, request.GET.get("page"))
+        return self.render(request, context_overrides={"goal": goal, "assets": assets})
 
     def sizes(self, asset: CampaignAsset, partner: Partner | None) -> list:
         """(preset, WebP preview rendition, [(format, download URL)]) for every preset."""
