@@ -1,6 +1,7 @@
 """The production stack on loopback: gunicorn (deploy/gunicorn.conf.py, two workers), a second
 gunicorn with the render cache off, Varnish with deploy/varnish/default.vcl (only the backend
-port rewritten, in a temporary copy), and nginx serving static snapshots of the same pages.
+port rewritten, in a temporary copy) and the parameters of its systemd drop-in, and nginx
+serving static snapshots of the same pages.
 Every server runs in its own process group and is killed with it when the block ends."""
 
 import contextlib
@@ -16,6 +17,7 @@ from .env import ENV, ROOT, tool_path
 from .procs import free_port, running
 
 VCL = ROOT / "deploy" / "varnish" / "default.vcl"
+VARNISH_DROP_IN = ROOT / "deploy" / "systemd" / "varnish.service.d" / "enddemand.conf"
 GUNICORN_CONF = ROOT / "deploy" / "gunicorn.conf.py"
 
 NGINX_CONF = """\
@@ -89,6 +91,12 @@ def varnish_vcl(backend_port: int) -> str:
     return text
 
 
+def varnishd_params() -> list[str]:
+    """The `-p name=value` options production's varnishd runs with, as arguments."""
+    values = re.findall(r"^\s*-p (\S+)", VARNISH_DROP_IN.read_text(), re.MULTILINE)
+    return [arg for value in values for arg in ("-p", value)]
+
+
 @contextlib.contextmanager
 def production_stack(workdir: Path, workers: int = 2) -> Iterator[Stack]:
     workdir.mkdir(parents=True, exist_ok=True)
@@ -116,7 +124,7 @@ def production_stack(workdir: Path, workers: int = 2) -> Iterator[Stack]:
     gunicorn = [tool_path("gunicorn"), "-c", str(GUNICORN_CONF), "campaign.wsgi"]
     varnishd = [tool_path("varnishd"), "-F", "-j", "none", "-n", str(workdir / "varnish")]
     varnishd += ["-f", str(workdir / "default.vcl"), "-a", f"127.0.0.1:{varnish_port}"]
-    varnishd += ["-s", "malloc,128m", "-T", "none"]
+    varnishd += ["-s", "malloc,128m", "-T", "none", *varnishd_params()]
     nginx = [tool_path("nginx"), "-c", str(workdir / "nginx.conf"), "-e", str(workdir / "ng.log")]
     with (
         running(gunicorn, app_port, gunicorn_env, workdir / "gunicorn.log", ROOT) as app,

@@ -1,10 +1,11 @@
 """deploy/varnish/default.vcl in a real varnishd, in front of the app served by a real server.
 
 The app runs in Django's live-server thread against the test database; varnishd runs the
-production VCL with only the backend port changed. Wagtail's frontend cache (HTTPBackend) purges
-Varnish on publish exactly as in production. The server thread has its own database connections
-and cannot see a test's open transaction, so the test page and its changes are committed from a
-separate thread (`committed`) and the page is deleted again at the end of the module.
+production VCL with only the backend port changed, and the parameters of its systemd drop-in.
+Wagtail's frontend cache (HTTPBackend) purges Varnish on publish exactly as in production. The
+server thread has its own database connections and cannot see a test's open transaction, so the
+test page and its changes are committed from a separate thread (`committed`) and the page is
+deleted again at the end of the module.
 """
 
 import http.client
@@ -29,6 +30,7 @@ from django.test import override_settings
 from django.test.testcases import LiveServerThread
 from django_tasks_db.models import DBTaskResult
 
+from bench.stack import varnishd_params
 from home.models import ContentPage, HomePage
 
 VCL = Path(settings.BASE_DIR) / "deploy" / "varnish" / "default.vcl"
@@ -71,6 +73,7 @@ class Reply:
 class Stack:
     varnish_port: int
     app_port: int
+    state: Path  # varnishd's working directory (-n): its shared-memory log
 
     def get(
         self, path: str, method: str = "GET", headers: dict | None = None, source: str = "127.0.0.1"
@@ -116,7 +119,7 @@ def start_varnish(workdir: Path, app_port: int) -> tuple[subprocess.Popen, int]:
     port = free_port()
     process = subprocess.Popen(
         [varnishd, "-F", "-j", "none", "-n", str(workdir / "state"), "-f", str(vcl)]
-        + ["-a", f"127.0.0.1:{port}", "-s", "malloc,32m", "-T", "none"],
+        + ["-a", f"127.0.0.1:{port}", "-s", "malloc,32m", "-T", "none", *varnishd_params()],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
@@ -156,7 +159,7 @@ def stack(django_db_setup, django_db_blocker) -> Iterator[Stack]:
         with override_settings(
             WAGTAILFRONTENDCACHE=frontend_cache, ROOT_URLCONF="tests.ops.urls", ALLOWED_HOSTS=["*"]
         ):
-            stack = Stack(varnish_port=varnish_port, app_port=app.port)
+            stack = Stack(varnish_port=varnish_port, app_port=app.port, state=Path(tmp) / "state")
             try:
                 wait_until_ready(stack, process)
                 yield stack
@@ -206,6 +209,25 @@ def test_responses_do_not_name_the_software_behind_them(stack, page):
     headers = stack.get(page.url).headers
     assert headers["x-cache"] == "HIT"
     assert not {"server", "via", "x-varnish"} & set(headers)
+
+
+def test_shared_memory_log_keeps_no_record_of_visitors(stack, page):
+    """A visit leaves neither its headers nor its URL in Varnish's log; backend fetches still
+    show there, so an operator can see what Varnish asked Django for."""
+    varnishlog = shutil.which("varnishlog") or shutil.which("varnishlog", path="/usr/sbin")
+    visitor = "Mozilla/5.0 (visitor-fingerprint-4711)"
+    publish(page, "Intro for the log check.")  # purged: the next visit is a miss and a fetch
+    stack.get(page.url, headers={"User-Agent": visitor, "Referer": "https://example.org/secret"})
+    stack.get(page.url, headers={"User-Agent": visitor})
+    log = subprocess.run(
+        [varnishlog, "-n", str(stack.state), "-d", "-g", "raw"],
+        capture_output=True,
+        text=True,
+        timeout=10,
+    ).stdout
+    assert "BereqURL" in log and page.url in log  # the backend fetch
+    assert visitor not in log and "example.org/secret" not in log
+    assert not re.search(r"\b(ReqURL|ReqHeader|RespHeader|Timestamp)\b", log)
 
 
 def test_publishing_purges_the_page_within_a_second(stack, page):
