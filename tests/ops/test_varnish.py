@@ -30,10 +30,9 @@ from django.test import override_settings
 from django.test.testcases import LiveServerThread
 from django_tasks_db.models import DBTaskResult
 
-from bench.stack import varnishd_params
+from bench.stack import varnish_vcl, varnishd_params
 from home.models import ContentPage, HomePage
 
-VCL = Path(settings.BASE_DIR) / "deploy" / "varnish" / "default.vcl"
 SITE_HOST = "localhost"  # the seeded default Site, so Wagtail purges URLs on this host
 PAGE_SLUG = "ops-varnish-check"
 
@@ -115,7 +114,7 @@ def start_varnish(workdir: Path, app_port: int) -> tuple[subprocess.Popen, int]:
     if varnishd is None:
         pytest.fail("varnishd is not installed: run scripts/test.sh, which installs it with apt.")
     vcl = workdir / "default.vcl"
-    vcl.write_text(re.sub(r'\.port = "\d+";', f'.port = "{app_port}";', VCL.read_text(), count=1))
+    vcl.write_text(varnish_vcl(app_port))
     port = free_port()
     process = subprocess.Popen(
         [varnishd, "-F", "-j", "none", "-n", str(workdir / "state"), "-f", str(vcl)]
