@@ -17,7 +17,7 @@ PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 REDIS_URL = "redis://127.0.0.1:6379/15"
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0"
 # The token the local Postmark stand-in (tests/alerts/esp_stub.py) accepts.
-POSTMARK_TOKEN = "postmark-token-test"
+POSTMARK_TOKEN = "postmark-token-test"  # noqa: S105 - the local stand-in's made-up token
 
 # campaign.settings.production reads all of this; nothing here is a real secret or a real host.
 ENV = {

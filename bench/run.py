@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.main import main  # noqa: E402 - the repository root must be importable first
+from bench.main import main
 
 if __name__ == "__main__":
     # A plain `kill` then unwinds like Ctrl-C: every server the run started is stopped with it.

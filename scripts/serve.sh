@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+# Exactly the locked versions, checked against their hashes (`make lock` regenerates the lock).
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 export DJANGO_SETTINGS_MODULE=campaign.settings.dev
 .venv/bin/python manage.py migrate --no-input -v 0
 .venv/bin/python manage.py seed_campaign

@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+# Exactly the locked versions, checked against their hashes (`make lock` regenerates the lock).
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 # tests/ops/test_varnish.py runs the production VCL in a real varnishd (Debian's package).
 if ! command -v varnishd >/dev/null && [ ! -x /usr/sbin/varnishd ]; then
     if [ "$(id -u)" -eq 0 ]; then
@@ -32,5 +33,6 @@ fi
 export DJANGO_SETTINGS_MODULE=campaign.settings.test
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+.venv/bin/djlint --lint campaign home
 .venv/bin/python manage.py makemigrations --check --dry-run
 .venv/bin/python -m pytest "$@"

@@ -3,7 +3,7 @@ pages. Existing records are left alone, so seeding twice changes nothing."""
 
 from decimal import Decimal
 
-from home.models import HomePage
+from wagtail.models import Page
 
 from .models import ActionFormField, ActionFormPage, Aggregation, Indicator, Period, SourceKind
 
@@ -360,7 +360,7 @@ def seed_indicators(goals: dict) -> int:
     return created
 
 
-def seed_action_pages(home: HomePage, goals: dict) -> None:
+def seed_action_pages(home: Page, goals: dict) -> None:
     for data in ACTION_PAGES:
         if home.get_children().filter(slug=data["slug"]).exists():
             continue
@@ -393,5 +393,5 @@ def seed_action_pages(home: HomePage, goals: dict) -> None:
 
 def seed_engagement(data, stdout) -> None:
     created = seed_indicators(data.goals)
-    seed_action_pages(HomePage.objects.get(), data.goals)
+    seed_action_pages(data.site.root_page, data.goals)
     stdout.write(f"Seeded engagement: {created} new indicators and the three action pages.")

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
+from .base import *
 
 
 def require_env(name: str) -> str:
@@ -40,7 +40,7 @@ CSRF_TRUSTED_ORIGINS = [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS]
 require_env("DATABASE_URL")
 WAGTAILADMIN_BASE_URL = require_env("WAGTAILADMIN_BASE_URL")
 # `manage.py collectstatic` writes hashed, compressed files here; WhiteNoise serves them.
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", "").strip() or STATIC_ROOT)  # noqa: F405
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", "").strip() or STATIC_ROOT)
 
 # Django's built-in Redis cache, shared by every app server; sessions live there too.
 CACHES = {
@@ -82,7 +82,7 @@ AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
 if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL", "").strip() or None
     AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "").strip() or None
-    STORAGES["default"] = {  # noqa: F405
+    STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
@@ -102,29 +102,29 @@ if AWS_STORAGE_BUCKET_NAME:
     else:
         MEDIA_ORIGIN = f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
     for directive in ("img-src", "media-src"):
-        CONTENT_SECURITY_POLICY["DIRECTIVES"].setdefault(directive, ["'self'"])  # noqa: F405
-        CONTENT_SECURITY_POLICY["DIRECTIVES"][directive].append(MEDIA_ORIGIN)  # noqa: F405
-        ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"].setdefault(directive, ["'self'"])  # noqa: F405
-        ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"][directive].append(MEDIA_ORIGIN)  # noqa: F405
+        CONTENT_SECURITY_POLICY["DIRECTIVES"].setdefault(directive, ["'self'"])
+        CONTENT_SECURITY_POLICY["DIRECTIVES"][directive].append(MEDIA_ORIGIN)
+        ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"].setdefault(directive, ["'self'"])
+        ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"][directive].append(MEDIA_ORIGIN)
 
 # Plausible (engagement; base.py reads PLAUSIBLE_*): its script and event endpoint are allowed
 # only when a site is set, so an unconfigured site allows no third party at all.
-if PLAUSIBLE_SITE_ID:  # noqa: F405
+if PLAUSIBLE_SITE_ID:
     for directive in ("script-src", "connect-src"):
-        CONTENT_SECURITY_POLICY["DIRECTIVES"][directive].append(origin(PLAUSIBLE_BASE_URL))  # noqa: F405
+        CONTENT_SECURITY_POLICY["DIRECTIVES"][directive].append(origin(PLAUSIBLE_BASE_URL))
 
 # Media alerts (campaign.alerts; base.py reads ANYMAIL_ESP and the provider's keys). With a
 # provider chosen, its keys and the webhook secret are required; without one, alerts go through
 # Django's SMTP backend (EMAIL_HOST, ...) one message per recipient, never to the local outbox.
-if ALERTS_ESP:  # noqa: F405
-    if ALERTS_ESP not in ("mailgun", "postmark"):  # noqa: F405
+if ALERTS_ESP:
+    if ALERTS_ESP not in ("mailgun", "postmark"):
         raise ImproperlyConfigured("ANYMAIL_ESP must be 'mailgun' or 'postmark' (see README.md).")
-    ANYMAIL["WEBHOOK_SECRET"] = require_env("ANYMAIL_WEBHOOK_SECRET")  # noqa: F405
-    if ALERTS_ESP == "mailgun":  # noqa: F405
-        ANYMAIL["MAILGUN_API_KEY"] = require_env("MAILGUN_API_KEY")  # noqa: F405
-        ANYMAIL["MAILGUN_WEBHOOK_SIGNING_KEY"] = require_env("MAILGUN_WEBHOOK_SIGNING_KEY")  # noqa: F405
+    ANYMAIL["WEBHOOK_SECRET"] = require_env("ANYMAIL_WEBHOOK_SECRET")
+    if ALERTS_ESP == "mailgun":
+        ANYMAIL["MAILGUN_API_KEY"] = require_env("MAILGUN_API_KEY")
+        ANYMAIL["MAILGUN_WEBHOOK_SIGNING_KEY"] = require_env("MAILGUN_WEBHOOK_SIGNING_KEY")
     else:
-        ANYMAIL["POSTMARK_SERVER_TOKEN"] = require_env("POSTMARK_SERVER_TOKEN")  # noqa: F405
+        ANYMAIL["POSTMARK_SERVER_TOKEN"] = require_env("POSTMARK_SERVER_TOKEN")
     ALERTS_FROM_EMAIL = require_env("ALERTS_FROM_EMAIL")
 else:
     ALERTS_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

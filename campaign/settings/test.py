@@ -2,7 +2,7 @@
 
 import tempfile
 
-from .base import *  # noqa: F403
+from .base import *
 
 DEBUG = False
 SECRET_KEY = "test-secret-key"  # noqa: S105
@@ -10,7 +10,7 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="enddemand-test-media-")
-STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Find static files through the finders on each request: no collectstatic needed here.
 WHITENOISE_USE_FINDERS = True
@@ -27,7 +27,7 @@ ALERTS_ESP = ""
 ALERTS_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALERTS_BASE_URL = "https://testserver"
 ANYMAIL = {
-    **ANYMAIL,  # noqa: F405
+    **ANYMAIL,
     "MAILGUN_API_KEY": "key-test",
     "MAILGUN_WEBHOOK_SIGNING_KEY": "mailgun-signing-key-test",
     "POSTMARK_SERVER_TOKEN": "postmark-token-test",

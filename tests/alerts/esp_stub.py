@@ -57,10 +57,10 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: "ESPStub"
 
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
+    def log_message(self, format, *args):
         pass
 
-    def do_POST(self):  # noqa: N802 - the stdlib's name
+    def do_POST(self):
         state = self.server.state
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         with state.lock:

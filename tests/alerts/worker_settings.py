@@ -4,14 +4,14 @@ given through the environment, as in production)."""
 
 import os
 
-from campaign.settings.test import *  # noqa: F403
+from campaign.settings.test import *
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 ALERTS_ESP = os.environ["ANYMAIL_ESP"]
 ALERTS_BATCH_SIZE = int(os.environ["ALERTS_BATCH_SIZE"])
 ALERTS_LEASE_SECONDS = int(os.environ["ALERTS_LEASE_SECONDS"])
 ANYMAIL = {
-    **ANYMAIL,  # noqa: F405
+    **ANYMAIL,
     "MAILGUN_API_URL": os.environ["MAILGUN_API_URL"],
     "POSTMARK_API_URL": os.environ["POSTMARK_API_URL"],
 }

@@ -26,7 +26,7 @@ expect = sync_api.expect
 
 pytestmark = [needs_chromium, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PASSWORD = "correct horse battery staple"  # noqa: S105 - a test account
+PASSWORD = "correct horse battery staple"
 EMAIL = "comms@example.org"
 HEADLINE = "Council asks the General Assembly to register buyers of children"
 SLUG = "council-asks-to-register-buyers"
@@ -115,7 +115,7 @@ def post_webhook(site_url: str, body: str) -> int:
             "Authorization": "Basic " + base64.b64encode(SECRET.encode()).decode(),
         },
     )
-    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - local server
+    with urllib.request.urlopen(request, timeout=10) as response:
         return response.status
 
 

@@ -23,7 +23,7 @@ class PurgeRecorder(BaseHTTPRequestHandler):
 
     purged: list[str] = []
 
-    def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+    def do_PURGE(self):
         self.purged.append(f"{self.headers['Host']}{self.path}")
         self.send_response(200)
         self.end_headers()

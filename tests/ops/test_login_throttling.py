@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "correct horse battery staple"  # noqa: S105
+PASSWORD = "correct horse battery staple"
 
 
 @pytest.fixture(autouse=True)

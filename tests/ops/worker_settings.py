@@ -3,7 +3,7 @@ production's task backend, purging the Varnish the test started (its address in 
 
 import os
 
-from campaign.settings.test import *  # noqa: F403
+from campaign.settings.test import *
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 WAGTAILFRONTENDCACHE = {

@@ -48,8 +48,9 @@ class DailyCountQuerySet(models.QuerySet):
             target = f"({', '.join([*columns[:2], partner_column, *columns[2:]])}) "
             target += f"WHERE {partner_column} IS NOT NULL"
         n = quote("n")
+        # Table and column names are quoted from the model's own metadata; values are parameters.
         sql = (
-            f"INSERT INTO {table} ({', '.join(columns)}, {partner_column}, {n}) "
+            f"INSERT INTO {table} ({', '.join(columns)}, {partner_column}, {n}) "  # noqa: S608
             f"VALUES (%s, %s, %s, %s, %s, 1) "
             f"ON CONFLICT {target} DO UPDATE SET {n} = {table}.{n} + 1"
         )
