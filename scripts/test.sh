@@ -35,4 +35,5 @@ export DJANGO_SETTINGS_MODULE=campaign.settings.test
 .venv/bin/ruff format --check .
 .venv/bin/djlint --lint campaign home
 .venv/bin/python manage.py makemigrations --check --dry-run
-.venv/bin/python -m pytest "$@"
+# Two processes (pytest-xdist), one per core; `-n 0` after the command runs in one.
+.venv/bin/python -m pytest -n 2 "$@"

@@ -1,36 +1,65 @@
-"""Test set-up: every test database is seeded once with the demo site, as a visitor would see it.
+"""Test set-up and the conventions every test follows.
 
-Ordinary tests run in a transaction that is rolled back, so the seeded site stays as it was.
-Tests that need real commits (live servers, worker processes, concurrency) use
-`@pytest.mark.django_db(transaction=True, serialized_rollback=True)`: the database is emptied after
-each such test, and `serialized_rollback` restores the seeded site before the next one.
+- A test starts from the migrated database only (Wagtail's root page, its placeholder home page and
+  default site, the Editors and Moderators groups) and builds what it needs with the factories in
+  tests/<app>/factories.py (wagtail-factories / factory_boy; `tests/factories.py` has the home
+  page, goals, images and site settings).
+- A test about the demo content requests the `seeded_site` fixture: the database is then as
+  `seed_campaign` leaves it (copied from a snapshot taken once per test database, see
+  tests/demo_seed.py), and the fixture's value is the seeded HomePage. It works in transactional
+  tests too (`@pytest.mark.django_db(transaction=True, serialized_rollback=True)`): the rows are
+  committed and emptied after the test like any other.
+- Tests that need a service are marked (`needs_varnish`, `needs_chromium`, `needs_postgres`,
+  `needs_redis`; see tests/services.py) and skip with the reason when it is missing, except
+  under CI=true, where a missing service fails the test.
+- The cache is emptied before each test.
 """
-
-import io
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connections
 
 from home.models import HomePage
 
+from .demo_seed import apply_snapshot, take_snapshot
+from .services import SERVICE_MARKERS, check_service
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    """The migrated test database, and the demo seed's snapshot taken in it (then rolled back)."""
     with django_db_blocker.unblock():
-        call_command("seed_campaign", stdout=io.StringIO())
-        for connection in connections.all():
-            # What serialized_rollback restores: the seeded site, not the empty migrated one.
-            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+        for alias in connections:
+            take_snapshot(alias)
+        cache.clear()
 
 
 @pytest.fixture
-def home_page(db) -> HomePage:
+def seeded_site(db, django_db_setup) -> HomePage:
+    """The demo site as `seed_campaign` makes it; the value is its home page."""
+    for alias in connections:
+        apply_snapshot(alias)
+    cache.clear()
     return HomePage.objects.get()
+
+
+@pytest.fixture
+def home_page(seeded_site) -> HomePage:
+    return seeded_site
 
 
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: rate-limit counts never leak between tests."""
     cache.clear()
+
+
+def pytest_configure(config):
+    for name, (reason, _) in SERVICE_MARKERS.items():
+        config.addinivalue_line("markers", f"{name}: {reason}")
+
+
+def pytest_runtest_setup(item):
+    for name in SERVICE_MARKERS:
+        if item.get_closest_marker(name):
+            check_service(name)

@@ -82,7 +82,7 @@ def alert_is_sent(alert: MediaAlert):
 
 
 @pytest.fixture
-def editor_user(django_user_model):
+def editor_user(seeded_site, django_user_model):
     """A Communications member with admin access; not an administrator."""
     user = django_user_model.objects.create_user("comms", "comms@example.org", "pw")
     user.groups.add(Group.objects.get(name="Communications"))

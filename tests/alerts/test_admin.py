@@ -15,7 +15,7 @@ from campaign.alerts.models import Delivery, MediaAlert
 from .conftest import make_contacts
 from .factories import MediaAlertFactory, MediaListFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 @pytest.fixture

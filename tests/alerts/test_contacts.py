@@ -10,7 +10,7 @@ from campaign.alerts.models import ContactState, PressContact
 
 from .factories import PressContactFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 @pytest.fixture

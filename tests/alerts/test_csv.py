@@ -8,7 +8,7 @@ from campaign.alerts.models import MediaList, PressContact
 
 from .factories import MediaListFactory, PressContactFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 IMPORT_URL = "/admin/alerts/contacts/import/"
 

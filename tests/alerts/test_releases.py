@@ -11,7 +11,7 @@ from campaign.newsroom.models import EmbargoPreviewLink, PressReleasePage
 from .conftest import make_contacts
 from .factories import MediaListFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 @pytest.fixture

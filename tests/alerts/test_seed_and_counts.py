@@ -11,7 +11,7 @@ from campaign.core.counts import get_count_sources
 
 from .factories import MediaAlertFactory, PressContactFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 def test_seed_makes_lists_fictional_contacts_and_a_draft():

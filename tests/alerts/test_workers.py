@@ -22,6 +22,7 @@ from django_tasks_db.models import DBTaskResult
 
 from campaign.alerts import tasks
 from campaign.alerts.models import Delivery, MediaAlert, MediaList, PressContact
+from tests.services import needs_postgres
 
 from .conftest import point_anymail_at
 from .webhook_events import post_event
@@ -31,11 +32,8 @@ PAST = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        "postgresql" not in django_settings.DATABASES["default"]["ENGINE"],
-        reason="db_worker subprocesses must share the test database, and SQLite's is in "
-        "memory; run with DATABASE_URL=postgres://... (CI does)",
-    ),
+    # db_worker subprocesses must share the test database, and SQLite's is in memory.
+    needs_postgres,
 ]
 
 

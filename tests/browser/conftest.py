@@ -3,7 +3,6 @@ server, with nothing reaching the internet. Screenshots and Lighthouse reports o
 test-artifacts/<UTC time>/, printed at the end of the run."""
 
 import os
-import shutil
 import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -15,9 +14,12 @@ import pytest
 from django.conf import settings
 from wagtail.models import Site
 
+from tests import services
+from tests.services import chromium_path
+
 sync_api = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM = chromium_path()
 # Without these Chromium reaches out to Google's services (updates, sync, QUIC probes).
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -31,9 +33,7 @@ CHROMIUM_ARGS = [
 LOCAL_HOSTS = {"localhost", "127.0.0.1"}
 ARTIFACTS_ROOT = Path(settings.BASE_DIR) / "test-artifacts"
 
-needs_chromium = pytest.mark.skipif(
-    CHROMIUM is None, reason="needs Chromium (apt install chromium)"
-)
+needs_chromium = services.needs_chromium
 
 _run_dir: list[Path] = []
 # Lines added to the terminal summary: Lighthouse scores, where the artifacts are.
@@ -94,8 +94,7 @@ def site_url(live_server, settings) -> str:
 @pytest.fixture
 def browser(monkeypatch) -> Iterator:
     """Headless Chromium for one test."""
-    if CHROMIUM is None:
-        pytest.skip("needs Chromium (apt install chromium)")
+    services.check_service("needs_chromium")
     # Playwright's sync API keeps an event loop running in this thread; the test's own ORM
     # calls are still synchronous and safe.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 
 from campaign.toolkit.models import CampaignAsset
+from tests.services import needs_node_tools
 
 from .conftest import needs_chromium
 
@@ -14,7 +15,8 @@ AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 
 pytestmark = [
     needs_chromium,
-    pytest.mark.skipif(not AXE.exists(), reason="needs axe-core: run npm ci"),
+    needs_node_tools,
+    pytest.mark.usefixtures("seeded_site"),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

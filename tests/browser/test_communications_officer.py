@@ -24,7 +24,11 @@ from .conftest import needs_chromium, sync_api
 
 expect = sync_api.expect
 
-pytestmark = [needs_chromium, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    needs_chromium,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("seeded_site"),
+]
 
 PASSWORD = "correct horse battery staple"
 EMAIL = "comms@example.org"

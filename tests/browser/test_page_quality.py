@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.services import needs_node_tools
+
 from .conftest import CHROMIUM, CHROMIUM_ARGS, artifacts_dir, needs_chromium, summary_lines
 
 LIGHTHOUSE = Path(settings.BASE_DIR) / "node_modules" / ".bin" / "lighthouse"
@@ -15,7 +17,8 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
 pytestmark = [
     needs_chromium,
-    pytest.mark.skipif(not LIGHTHOUSE.exists(), reason="needs Lighthouse: run npm ci"),
+    needs_node_tools,
+    pytest.mark.usefixtures("seeded_site"),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

@@ -10,7 +10,11 @@ from campaign.toolkit.models import DailyCount, Partner
 
 from .conftest import needs_chromium
 
-pytestmark = [needs_chromium, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    needs_chromium,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("seeded_site"),
+]
 
 SLUG = "no-buyers-no-trafficking"
 ALT = "Campaign poster on a plum background: 'No buyers. No trafficking.'"

@@ -13,7 +13,11 @@ from .conftest import needs_chromium, sync_api
 
 expect = sync_api.expect
 
-pytestmark = [needs_chromium, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    needs_chromium,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("seeded_site"),
+]
 
 RELEASE = "/newsroom/council-report-puts-buyers-at-the-centre/"
 PLEDGE = {

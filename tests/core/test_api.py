@@ -6,7 +6,7 @@ from campaign.core.models import Fact
 from campaign.newsroom.models import PressReleasePage
 from home.models import GoalPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 def test_facts_api_lists_every_fact_with_its_source(client):

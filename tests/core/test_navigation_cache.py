@@ -7,7 +7,7 @@ from wagtail.models import PageViewRestriction
 
 from home.models import ContentPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 def nav_of(client, path: str = "/about/") -> str:

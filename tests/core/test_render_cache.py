@@ -20,7 +20,7 @@ from campaign.toolkit.models import CampaignAsset, Partner
 from home.models import ContentPage, HomePage, PolicyPage
 from tests.engagement.test_sync import pledge_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0"
 

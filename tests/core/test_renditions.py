@@ -8,7 +8,7 @@ from wagtail.images.models import WagtailImageFieldFile
 
 from campaign.core.models import CampaignImage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 @pytest.mark.parametrize("image_format", ["avif", "webp", "jpeg", "png"])

@@ -10,7 +10,7 @@ from wagtail.models import Page, Revision
 
 from campaign.core.models import CampaignGoal, CampaignImage, CampaignSettings, Fact
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 def row_counts() -> dict[str, int]:

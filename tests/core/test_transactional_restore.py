@@ -1,4 +1,4 @@
-"""Tests that commit for real still find the seeded site, one after another."""
+"""Tests that commit for real and ask for the seeded site get it, one after another."""
 
 import pytest
 
@@ -6,6 +6,7 @@ from home.models import GoalPage, HomePage
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.usefixtures("seeded_site")
 @pytest.mark.parametrize("attempt", [1, 2])
 def test_committing_tests_see_the_seeded_site(client, attempt):
     """A committing test sees the seeded home page even after another one emptied the database."""

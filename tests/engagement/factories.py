@@ -4,15 +4,15 @@ from decimal import Decimal
 import factory
 from factory.django import DjangoModelFactory
 
-from campaign.core.models import CampaignGoal
 from campaign.engagement.models import Indicator, IndicatorSnapshot, ManualEntry, SourceKind
+from tests.factories import CampaignGoalFactory
 
 
 class IndicatorFactory(DjangoModelFactory):
     class Meta:
         model = Indicator
 
-    goal = factory.LazyFunction(lambda: CampaignGoal.objects.get(number=1))
+    goal = factory.SubFactory(CampaignGoalFactory, number=1)
     name = factory.Sequence(lambda n: f"Test indicator {n}")
     source_kind = SourceKind.MANUAL
     source_config = factory.LazyFunction(dict)

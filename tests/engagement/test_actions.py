@@ -13,7 +13,7 @@ from campaign.engagement.models import ActionFormPage
 
 from .test_sync import pledge_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 @pytest.fixture(autouse=True)

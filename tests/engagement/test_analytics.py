@@ -12,7 +12,7 @@ from home.models import GoalPage
 
 from .conftest import SITE_ID
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 SCRIPT_RE = re.compile(r"<script[^>]*data-domain[^>]*>")
 

@@ -17,7 +17,7 @@ from campaign.engagement.models import Indicator, IndicatorSnapshot, period_boun
 from campaign.engagement.sync import sync_engagement
 from campaign.engagement.wagtail_hooks import indicator_viewset, manual_entry_viewset
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 REPORT_URL = "/admin/engagement/"
 CSV_URL = "/admin/engagement/snapshots.csv"

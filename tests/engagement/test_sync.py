@@ -17,7 +17,7 @@ from campaign.engagement.tasks import sync_engagement_task
 
 from .factories import IndicatorFactory, ManualEntryFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 DAY1 = datetime.date(2026, 3, 1)
 DAY2 = datetime.date(2026, 3, 2)

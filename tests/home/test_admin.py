@@ -7,7 +7,7 @@ from campaign.core.models import CampaignImage
 from campaign.core.posters import draw_poster
 from home.models import ContentPage, GoalPage, HomePage, PolicyPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 @pytest.mark.parametrize("page_model", [HomePage, GoalPage, ContentPage, PolicyPage])

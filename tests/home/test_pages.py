@@ -5,7 +5,7 @@ import pytest
 from campaign.core.models import CampaignGoal, Fact
 from home.models import ContentPage, GoalPage, PolicyPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 def test_home_page_shows_message_facts_goals_and_hotline(client):

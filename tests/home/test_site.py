@@ -11,7 +11,7 @@ from wagtail.search.backends import get_search_backend
 
 from home.models import ContentPage, GoalPage, HomePage, PolicyPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 def test_search_finds_seeded_pages(client):

@@ -5,10 +5,10 @@ from campaign.newsroom.seed_data import JAN_2017_SLUG
 
 
 @pytest.fixture
-def newsroom(db) -> NewsroomPage:
+def newsroom(seeded_site) -> NewsroomPage:
     return NewsroomPage.objects.get()
 
 
 @pytest.fixture
-def seeded_release(db) -> PressReleasePage:
+def seeded_release(seeded_site) -> PressReleasePage:
     return PressReleasePage.objects.get(slug=JAN_2017_SLUG)

@@ -17,11 +17,17 @@ from wagtail.test.utils.form_data import (
 from campaign.newsroom.dates import RELEASE_TIME_ZONE
 from campaign.newsroom.models import NewsroomPage, PressReleasePage
 from home.models import HomePage
+from tests.demo_seed import apply_snapshot
 
 FUTURE = datetime.datetime(2037, 1, 11, 10, 0, tzinfo=RELEASE_TIME_ZONE)
 
 
 class NewsroomAdminTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        # A TestCase class gets the demo seed once, in its class-wide transaction.
+        apply_snapshot()
+
     def setUp(self):
         self.newsroom = NewsroomPage.objects.get()
         self.admin = get_user_model().objects.create_superuser("editor", "e@example.org", "pw")

@@ -15,7 +15,7 @@ from campaign.newsroom.signals import release_published
 
 from .factories import PressReleasePageFactory, publish
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 class PurgeRecorder(BaseHTTPRequestHandler):

@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 
 from campaign.newsroom.models import PressClip
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 HEADER = "date,outlet,headline,url,about,reach\n"
 

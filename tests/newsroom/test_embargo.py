@@ -14,7 +14,7 @@ from home.models import latest_news
 
 from .factories import PressReleasePageFactory, publish
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 SECRET_WORD = "Quarzenbeck"
 

@@ -9,7 +9,7 @@ from campaign.newsroom.dates import RELEASE_TIME_ZONE
 
 from .factories import PressReleasePageFactory, publish
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 def parse(client, path: str):

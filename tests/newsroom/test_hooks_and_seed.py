@@ -22,7 +22,7 @@ from home.models import LATEST_NEWS_HOOK
 
 from .factories import PressClipFactory, PressReleasePageFactory, publish
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 def test_latest_news_hook_returns_released_pages_with_news_date(seeded_release):

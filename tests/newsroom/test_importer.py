@@ -11,7 +11,7 @@ from campaign.newsroom.dates import RELEASE_TIME_ZONE
 from campaign.newsroom.importer import ReleaseParseError, decode, parse_release
 from campaign.newsroom.models import ImportedRelease, MediaContact, PressReleasePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 SEED_RELEASE = Path(__file__).parent / "data" / "000_5ed4e1cf5bccefb4.txt"
 

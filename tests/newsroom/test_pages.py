@@ -14,7 +14,7 @@ from campaign.newsroom.models import Boilerplate, PressReleasePage, PressRelease
 
 from .factories import PressClipFactory, PressReleasePageFactory, publish
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 def eastern(*args) -> datetime.datetime:

@@ -12,7 +12,7 @@ from campaign.newsroom.models import EmbargoPreviewLink, PressReleasePage
 
 from .factories import PressReleasePageFactory, publish
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 @pytest.fixture

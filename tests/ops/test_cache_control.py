@@ -2,7 +2,7 @@
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 def test_public_page_is_cacheable_briefly_by_browsers_longer_by_varnish(client, home_page):

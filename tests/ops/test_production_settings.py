@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.services import needs_redis
+
 REQUIRED = ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "WAGTAILADMIN_BASE_URL"]
 HOST = "enddemandct.example"
 
@@ -151,6 +153,7 @@ def test_production_uses_redis_cache_and_sessions_and_database_tasks(production)
     assert production["tasks"] == "django_tasks_db.DatabaseBackend"
 
 
+@needs_redis
 def test_readyz_reaches_the_real_database_and_redis(production):
     """With production settings /readyz answers ok after talking to the database and Redis."""
     readyz = production["readyz"]

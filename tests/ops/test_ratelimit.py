@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.test import override_settings
 
 from campaign.core.ratelimit import RATE_LIMITED_MESSAGE
+from tests.services import needs_redis
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.ops.urls")]
 
@@ -73,6 +74,7 @@ def test_client_is_read_through_the_trusted_proxies(client):
     assert response.status_code == 429
 
 
+@needs_redis
 @override_settings(CACHES=REDIS_CACHE)
 def test_limit_is_shared_through_redis(client):
     """With Redis (production's cache) the count lives in Redis, shared by every app server."""

@@ -4,7 +4,7 @@ import pytest
 
 from tests.ops.urls import PARTNER_CSP
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 def directives(header: str) -> dict[str, str]:

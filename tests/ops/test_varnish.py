@@ -32,13 +32,16 @@ from django_tasks_db.models import DBTaskResult
 
 from bench.stack import varnish_vcl, varnishd_params
 from home.models import ContentPage, HomePage
+from tests.demo_seed import apply_snapshot
+from tests.services import needs_postgres, needs_varnish, varnishd_path
 
 SITE_HOST = "localhost"  # the seeded default Site, so Wagtail purges URLs on this host
 PAGE_SLUG = "ops-varnish-check"
 
-# The marker gives these tests the seeded test database (and orders them before transactional
-# tests, which empty it); their own writes go through `committed`.
-pytestmark = pytest.mark.django_db
+# The marker orders these tests before transactional tests, which empty the database; the
+# module's stack commits the demo seed for the app server and takes it away at the end. The
+# tests' own writes go through `committed`.
+pytestmark = [needs_varnish, pytest.mark.django_db]
 
 
 def committed(write: Callable[[], None]) -> None:
@@ -110,9 +113,7 @@ def start_app_server() -> LiveServerThread:
 
 
 def start_varnish(workdir: Path, app_port: int) -> tuple[subprocess.Popen, int]:
-    varnishd = shutil.which("varnishd") or shutil.which("varnishd", path="/usr/sbin")
-    if varnishd is None:
-        pytest.fail("varnishd is not installed: run scripts/test.sh, which installs it with apt.")
+    varnishd = varnishd_path()
     vcl = workdir / "default.vcl"
     vcl.write_text(varnish_vcl(app_port))
     port = free_port()
@@ -147,6 +148,7 @@ def stack(django_db_setup, django_db_blocker) -> Iterator[Stack]:
         django_db_blocker.unblock(),
         tempfile.TemporaryDirectory(prefix="enddemand-varnish-") as tmp,
     ):
+        committed(apply_snapshot)
         app = start_app_server()
         process, varnish_port = start_varnish(Path(tmp), app.port)
         frontend_cache = {
@@ -168,6 +170,7 @@ def stack(django_db_setup, django_db_blocker) -> Iterator[Stack]:
                 app.terminate()
                 app.join()
                 committed(lambda: ContentPage.objects.filter(slug=PAGE_SLUG).delete())
+                committed(lambda: apply_snapshot(revert=True))
 
 
 @pytest.fixture(scope="module")
@@ -306,10 +309,7 @@ def database_url(alias: str = "default") -> str:
     return f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
 
 
-@pytest.mark.skipif(
-    connections["default"].vendor != "postgresql",
-    reason="a worker process cannot share the in-memory SQLite test database; runs on PostgreSQL",
-)
+@needs_postgres  # a worker process cannot share the in-memory SQLite test database
 def test_worker_purges_within_a_second_as_in_production(stack, page, tmp_path):
     """With production's task queue, a real db_worker sends the purge and the change shows fast."""
     log = (tmp_path / "worker.log").open("w")

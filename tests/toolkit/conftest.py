@@ -15,20 +15,20 @@ def browser(db) -> Client:
 
 
 @pytest.fixture
-def toolkit(db) -> ToolkitPage:
+def toolkit(seeded_site) -> ToolkitPage:
     return ToolkitPage.objects.get()
 
 
 @pytest.fixture
-def asset(db) -> CampaignAsset:
+def asset(seeded_site) -> CampaignAsset:
     return CampaignAsset.objects.get(slug="no-buyers-no-trafficking")
 
 
 @pytest.fixture
-def other_asset(db) -> CampaignAsset:
+def other_asset(seeded_site) -> CampaignAsset:
     return CampaignAsset.objects.get(slug="look-at-who-is-buying")
 
 
 @pytest.fixture
-def partner(db) -> Partner:
+def partner(seeded_site) -> Partner:
     return Partner.objects.get(code="demo-family-services")

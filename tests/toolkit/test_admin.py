@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from campaign.toolkit.models import CampaignAsset, DailyCount
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import pytest
 from campaign.toolkit.models import CampaignAsset
 from campaign.toolkit.presets import FORMATS, PRESETS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 def test_assets_api_lists_active_assets_with_credit_and_licence(browser, asset):

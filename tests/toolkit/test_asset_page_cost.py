@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from campaign.toolkit.models import CampaignAsset
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 def asset_queries(sql_list: list[str]) -> list[str]:

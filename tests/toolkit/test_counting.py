@@ -5,16 +5,17 @@ import datetime
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from django.test import Client
 from django.utils import timezone
 
 from campaign.core.counts import get_count_sources
 from campaign.toolkit.models import CampaignAsset, DailyCount, Partner
 from tests.engagement.plausible_stub import PlausibleStub
+from tests.services import needs_postgres
 from tests.toolkit.conftest import BROWSER_UA
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 def counts(**filters) -> list[tuple]:
@@ -117,11 +118,11 @@ def test_record_keeps_rows_with_and_without_partner_apart(asset, partner):
     )
 
 
+@needs_postgres  # SQLite serialises writers; concurrency is proven on PostgreSQL.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.usefixtures("seeded_site")
 def test_concurrent_hits_are_counted_exactly():
     """200 hits from 20 threads at once, each on its own connection, count to exactly 200."""
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite serialises writers; concurrency is proven on PostgreSQL.")
     asset = CampaignAsset.objects.get(slug="no-buyers-no-trafficking")
     partner = Partner.objects.get(code="demo-family-services")
     day = datetime.date(2025, 6, 1)
@@ -139,11 +140,11 @@ def test_concurrent_hits_are_counted_exactly():
     assert sorted(rows.values_list("kind", "n")) == [("click", 200), ("impression", 200)]
 
 
+@needs_postgres  # SQLite serialises writers; concurrency is proven on PostgreSQL.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.usefixtures("seeded_site")
 def test_concurrent_requests_are_counted_exactly():
     """100 embed requests in parallel through the full Django stack count to exactly 100."""
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite serialises writers; concurrency is proven on PostgreSQL.")
     asset = CampaignAsset.objects.get(slug="look-at-who-is-buying")
 
     def view(_):

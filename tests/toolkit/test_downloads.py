@@ -8,7 +8,7 @@ from PIL import Image, features
 from campaign.toolkit.models import CampaignAsset, DailyCount
 from campaign.toolkit.presets import FORMATS, PRESETS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 PIL_FORMATS = {"webp": "WEBP", "jpg": "JPEG", "png": "PNG", "avif": "AVIF"}
 

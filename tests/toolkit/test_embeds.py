@@ -5,7 +5,7 @@ import pytest
 from campaign.core.models import CampaignSettings
 from campaign.toolkit.models import CampaignAsset, Partner
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 def embed(client, asset, **params):

@@ -5,7 +5,7 @@ from wagtail.embeds.finders.oembed import OEmbedFinder
 
 from campaign.toolkit.models import CampaignAsset
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 def oembed(client, url: str, **params):

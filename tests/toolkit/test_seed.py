@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from campaign.toolkit.models import CampaignAsset, Partner, ToolkitPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 def test_seed_makes_an_asset_for_every_poster_under_a_goal(toolkit):

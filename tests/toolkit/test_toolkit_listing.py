@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from campaign.toolkit.models import CampaignAsset, ToolkitPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 PER_GOAL = ToolkitPage.assets_per_goal
 PER_PAGE = ToolkitPage.assets_per_page
