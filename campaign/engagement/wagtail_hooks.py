@@ -12,8 +12,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from campaign.core.counts import COUNT_SOURCES_HOOK
+from campaign.core.head import PUBLIC_HEAD_HOOK
 
 from . import views
+from .analytics import plausible_head_html
 from .counts import form_submission_sources
 from .dashboard import build_report
 from .models import Indicator, ManualEntry
@@ -112,4 +114,5 @@ def engagement_admin_css():
 
 
 hooks.register(COUNT_SOURCES_HOOK, fn=form_submission_sources)
+hooks.register(PUBLIC_HEAD_HOOK, fn=plausible_head_html)
 hooks.register("register_campaign_seed", fn=seed_engagement, order=30)

@@ -265,6 +265,8 @@ ANYMAIL = {
 # must allow it in script-src (the script) and connect-src (the events it sends).
 PLAUSIBLE_BASE_URL = os.environ.get("PLAUSIBLE_BASE_URL", "https://plausible.io").rstrip("/")
 PLAUSIBLE_SITE_ID = os.environ.get("PLAUSIBLE_SITE_ID", "")
+# The site's own script, from Plausible's "Site Installation" snippet: the XXXX of /js/pa-XXXX.js.
+PLAUSIBLE_SCRIPT_ID = os.environ.get("PLAUSIBLE_SCRIPT_ID", "")
 PLAUSIBLE_API_KEY = os.environ.get("PLAUSIBLE_API_KEY", "")
 # Action forms: at most this many accepted submissions per address per window (seconds).
 ENGAGEMENT_FORM_RATE_LIMIT = (5, 60 * 60)

@@ -109,7 +109,7 @@ if AWS_STORAGE_BUCKET_NAME:
 
 # Plausible (engagement; base.py reads PLAUSIBLE_*): its script and event endpoint are allowed
 # only when a site is set, so an unconfigured site allows no third party at all.
-if PLAUSIBLE_SITE_ID:
+if PLAUSIBLE_SITE_ID or PLAUSIBLE_SCRIPT_ID:
     for directive in ("script-src", "connect-src"):
         CONTENT_SECURITY_POLICY["DIRECTIVES"][directive].append(origin(PLAUSIBLE_BASE_URL))
 

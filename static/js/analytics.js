@@ -1,11 +1,15 @@
 /*
- * Custom Plausible events for End Demand CT, loaded only when Plausible is configured.
+ * Plausible for End Demand CT, loaded only when Plausible is configured, before Plausible's
+ * per-site script (/js/pa-....js): it does what Plausible's snippet does inline (a queue for
+ * events sent before the script loads, and plausible.init with the page's campaign goals as the
+ * "goal" custom property), so the page needs no inline script. And custom events:
  * - any element with data-event="Name" sends that event when clicked (a form: when submitted);
  *   data-event-prop-KEY="value" attributes become event properties;
  * - tel: and sms: links (the hotline) send "Hotline call" / "Hotline text" if they have no
  *   data-event of their own;
  * - every event carries the page's campaign goals as the "goal" property.
- * Outbound links and file downloads are tracked by Plausible's own script extensions.
+ * Outbound links, file downloads and form submissions are switched on in the site's settings
+ * at Plausible.
  */
 (function () {
   "use strict";
@@ -15,9 +19,14 @@
     function () {
       (window.plausible.q = window.plausible.q || []).push(arguments);
     };
+  window.plausible.init =
+    window.plausible.init ||
+    function (options) {
+      window.plausible.o = options || {};
+    };
 
-  var tracker = document.querySelector("script[data-domain]");
-  var goals = tracker ? tracker.getAttribute("event-goal") || "" : "";
+  var goals = (document.currentScript && document.currentScript.getAttribute("data-goals")) || "";
+  window.plausible.init(goals ? { customProperties: { goal: goals } } : {});
 
   function propsFor(element) {
     var props = {};

@@ -206,13 +206,6 @@ def test_an_unknown_query_parameter_still_gets_the_page(client):
     assert "About the campaign" in html_of(client, "/about/?utm_source=radio")
 
 
-def test_each_host_gets_sharing_links_to_itself(client):
-    """The OpenGraph image URL names the host the page was asked on."""
-    html_of(client, "/")
-    assert '"og:image" content="http://localhost/' in html_of(client, "/", HTTP_HOST="localhost")
-    assert '"og:image" content="http://testserver/' in html_of(client, "/")
-
-
 def test_a_new_site_for_another_host_is_served_at_once(client):
     """Adding a site for a host routes that host to its own root on the next request."""
     assert "The facts" in html_of(client, "/", HTTP_HOST="127.0.0.1")

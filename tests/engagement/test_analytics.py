@@ -10,49 +10,50 @@ from campaign.engagement.models import ActionFormPage
 from campaign.engagement.tasks import send_event_in_background
 from home.models import GoalPage
 
-from .conftest import SITE_ID
+SCRIPT_ID = "Zx81TestScript"
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
-SCRIPT_RE = re.compile(r"<script[^>]*data-domain[^>]*>")
+GLUE_RE = re.compile(r'<script defer src="/static/js/analytics.js"[^>]*>')
 
 
-def test_no_plausible_script_without_a_site_id(client, settings):
-    """With PLAUSIBLE_SITE_ID empty, pages carry no Plausible script and no analytics glue."""
-    settings.PLAUSIBLE_SITE_ID = ""
+def test_no_plausible_script_without_a_script_id(client, settings):
+    """With PLAUSIBLE_SCRIPT_ID empty, pages carry no Plausible script and no analytics glue."""
+    settings.PLAUSIBLE_SCRIPT_ID = ""
     html = client.get("/").content.decode()
-    assert "data-domain" not in html
+    assert "/js/pa-" not in html
     assert "analytics.js" not in html
 
 
-def test_script_tag_carries_site_id_base_url_and_goal(client, settings):
-    """A goal page's script names the site, loads from PLAUSIBLE_BASE_URL and tags the goal."""
-    settings.PLAUSIBLE_SITE_ID = SITE_ID
+def test_the_sites_own_script_loads_after_the_init_glue(client, settings):
+    """A page loads Plausible's per-site script from PLAUSIBLE_BASE_URL after analytics.js."""
+    settings.PLAUSIBLE_SCRIPT_ID = SCRIPT_ID
     settings.PLAUSIBLE_BASE_URL = "https://stats.example.org"
+    html = client.get("/").content.decode()
+    script = f'<script defer src="https://stats.example.org/js/pa-{SCRIPT_ID}.js"></script>'
+    assert script in html
+    assert html.index("/static/js/analytics.js") < html.index(script)
+
+
+def test_goal_page_passes_its_goal_to_plausible_init(client, settings):
+    """A goal page hands its goal's slug to analytics.js for the "goal" custom property."""
+    settings.PLAUSIBLE_SCRIPT_ID = SCRIPT_ID
     page = GoalPage.objects.get(goal__number=3)
-    html = client.get(page.url).content.decode()
-    [tag] = SCRIPT_RE.findall(html)
-    assert f'data-domain="{SITE_ID}"' in tag
-    assert 'event-goal="support-law-enforcement"' in tag
-    assert (
-        'src="https://stats.example.org/js/script.file-downloads.outbound-links.pageview-props.js"'
-        in tag
-    )
-    assert "defer" in tag
-    assert '<script defer src="/static/js/analytics.js"></script>' in html
+    [tag] = GLUE_RE.findall(client.get(page.url).content.decode())
+    assert 'data-goals="support-law-enforcement"' in tag
 
 
 def test_action_page_is_tagged_with_its_goal(client, settings):
     """An action page's pageviews carry its goal's slug."""
-    settings.PLAUSIBLE_SITE_ID = SITE_ID
+    settings.PLAUSIBLE_SCRIPT_ID = SCRIPT_ID
     page = ActionFormPage.objects.get(slug="tell-your-legislator")
     html = client.get(page.url).content.decode()
-    assert 'event-goal="improve-public-policy"' in SCRIPT_RE.findall(html)[0]
+    assert 'data-goals="improve-public-policy"' in GLUE_RE.findall(html)[0]
 
 
 def test_pages_have_no_inline_scripts(client, settings):
     """Every script on the page loads from a file, so a strict CSP can forbid inline code."""
-    settings.PLAUSIBLE_SITE_ID = SITE_ID
+    settings.PLAUSIBLE_SCRIPT_ID = SCRIPT_ID
     html = client.get(ActionFormPage.objects.get(slug="leaders-pledge").url).content.decode()
     scripts = re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S)
     assert len(scripts) >= 3
@@ -60,11 +61,12 @@ def test_pages_have_no_inline_scripts(client, settings):
         assert "src=" in attributes and body.strip() == ""
 
 
-def test_analytics_glue_is_served_and_tags_hotline_and_forms(client):
-    """static/js/analytics.js is served and handles data-event clicks, tel:/sms: and forms."""
+def test_analytics_glue_is_served_inits_plausible_and_tags_hotline_and_forms(client):
+    """static/js/analytics.js is served, calls plausible.init, handles clicks, tel:/sms:, forms."""
     response = client.get("/static/js/analytics.js")
     body = b"".join(response.streaming_content).decode()
     assert response.status_code == 200
+    assert "window.plausible.init(" in body and "customProperties" in body
     assert "a[href^='tel:']" in body and "form[data-event]" in body
 
 

@@ -7,10 +7,16 @@ from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Page, Site
 
-from campaign.core import render_cache
+from campaign.core import head, render_cache
 from campaign.core.navigation import menu_items
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def public_head_html(context):
+    """What the apps add to every public page's <head> (campaign.core.head)."""
+    return head.public_head_html(context)
 
 
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
