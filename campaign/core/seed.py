@@ -4,6 +4,7 @@ changes nothing."""
 
 import datetime
 from io import BytesIO
+from urllib.parse import urlsplit
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -325,6 +326,17 @@ def seed_policy_recommendations(goals: dict[int, CampaignGoal]) -> None:
             "goal": goals[data["goal"]],
         }
         PolicyRecommendation.objects.get_or_create(title=data["title"], defaults=defaults)
+
+
+def seed_site_address(site: Site, site_url: str) -> None:
+    """Give the default site the address it is served at, so canonical links, feeds, the sitemap
+    and the API name it. Only Wagtail's install default (localhost:80) is replaced."""
+    if (site.hostname, site.port) != ("localhost", 80):
+        return
+    address = urlsplit(site_url)
+    site.hostname = address.hostname or "localhost"
+    site.port = address.port or (443 if address.scheme == "https" else 80)
+    site.save()
 
 
 def seed_settings(site: Site) -> None:

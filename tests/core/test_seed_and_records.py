@@ -21,7 +21,7 @@ def test_seeding_twice_changes_nothing():
     """Running seed_campaign on a seeded site adds, changes and publishes nothing."""
     before = row_counts()
     revisions = list(Revision.objects.values_list("pk", flat=True))
-    call_command("seed_campaign", stdout=io.StringIO())
+    call_command("seed_campaign", site_url="http://localhost", stdout=io.StringIO())
     assert row_counts() == before
     assert list(Revision.objects.values_list("pk", flat=True)) == revisions
 

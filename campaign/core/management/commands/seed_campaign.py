@@ -3,6 +3,7 @@
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail import hooks
@@ -27,9 +28,18 @@ class SeedData:
 class Command(BaseCommand):
     help = "Create the demo content of End Demand CT. Running it again changes nothing."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--site-url",
+            default=settings.WAGTAILADMIN_BASE_URL,
+            help="Where the site is served (default WAGTAILADMIN_BASE_URL, in development "
+            "http://127.0.0.1:8000): the default site's host and port, used in absolute links.",
+        )
+
     def handle(self, *args, **options):
         with transaction.atomic():
             site = Site.objects.get(is_default_site=True)
+            seed.seed_site_address(site, options["site_url"])
             goals = seed.seed_goals()
             data = SeedData(
                 site=site,
