@@ -98,12 +98,14 @@ def apply_snapshot(alias: str = "default", revert: bool = False) -> None:
     """Make the database look as it did right after seeding (or, with `revert`, before)."""
     connection = connections[alias]
     quote = connection.ops.quote_name
-    with connection.constraint_checks_disabled(), connection.cursor() as cursor:
+    # One transaction: foreign keys are checked once all rows are in (they are deferred).
+    with transaction.atomic(using=alias), connection.cursor() as cursor:
         for change in SNAPSHOTS[alias]:
             old, new = (change.after, change.before) if revert else (change.before, change.after)
             table, key = quote(change.table), change.columns.index(change.key)
-            delete = f"DELETE FROM {table} WHERE {quote(change.key)} = %s"  # noqa: S608
-            cursor.executemany(delete, [[row[key]] for row in old])
+            if old:
+                delete = f"DELETE FROM {table} WHERE {quote(change.key)} = %s"  # noqa: S608
+                cursor.executemany(delete, [[row[key]] for row in old])
             if new:
                 columns = ", ".join(quote(column) for column in change.columns)
                 marks = ", ".join(["%s"] * len(change.columns))
