@@ -10,7 +10,7 @@ from django.conf import settings
 
 PROBE = (
     "from django.conf import settings; "
-    "print(settings.ALERTS_ESP, settings.ANYMAIL['POSTMARK_SERVER_TOKEN'] or '-', "
+    "print(settings.ALERTS_ESP, settings.ANYMAIL.get('POSTMARK_SERVER_TOKEN') or '-', "
     "settings.ANYMAIL['MAILGUN_API_URL'], settings.ALERTS_EMAIL_BACKEND)"
 )
 
