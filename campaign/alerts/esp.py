@@ -16,10 +16,11 @@ from django.conf import settings
 from django.core.mail import get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 
-MERGE_FIELD = re.compile(r"%recipient\.([a-z_]+)%")
+from .providers import PROVIDERS, Provider
 
-# Provider limits per API call (Anymail does not split batches itself).
-PROVIDER_BATCH_LIMITS = {"mailgun": 1000, "postmark": 500}
+# Messages per call without a provider (the outbox and SMTP send one message per recipient).
+DEFAULT_BATCH_LIMIT = 500
+MERGE_FIELD = re.compile(r"%recipient\.([a-z_]+)%")
 
 
 def merge_field(name: str) -> str:
@@ -55,28 +56,24 @@ class PostmarkBatchBackend(PostmarkEmailBackend):
         return PostmarkBatchPayload(message, defaults, self)
 
 
-ESP_BACKENDS = {
-    "mailgun": "anymail.backends.mailgun.EmailBackend",
-    "postmark": "campaign.alerts.esp.PostmarkBatchBackend",
-}
-
-
-def esp_name() -> str:
-    return settings.ALERTS_ESP if settings.ALERTS_ESP in ESP_BACKENDS else ""
+def configured_provider() -> Provider | None:
+    """The provider ANYMAIL_ESP names (campaign/alerts/providers.py), or None for no provider."""
+    return PROVIDERS.get(settings.ALERTS_ESP)
 
 
 def batch_size() -> int:
-    limit = PROVIDER_BATCH_LIMITS.get(esp_name(), 500)
+    provider = configured_provider()
+    limit = provider.batch_limit if provider else DEFAULT_BATCH_LIMIT
     return min(settings.ALERTS_BATCH_SIZE or limit, limit)
 
 
 def get_alert_connection() -> BaseEmailBackend:
     """The backend for alerts: the configured ESP, or the local outbox when there is none."""
-    name = esp_name()
-    if name:
+    provider = configured_provider()
+    if provider:
         # Per-recipient statuses are recorded, so a batch with some refused addresses must not
         # raise and lose the statuses of the accepted ones.
-        return get_connection(ESP_BACKENDS[name], ignore_recipient_status=True)
+        return get_connection(provider.backend, ignore_recipient_status=True)
     return get_connection(settings.ALERTS_EMAIL_BACKEND)
 
 

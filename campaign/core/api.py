@@ -5,6 +5,7 @@ from rest_framework import serializers
 from wagtail.api.v2.serializers import BaseSerializer
 from wagtail.api.v2.views import BaseAPIViewSet
 
+from .api_base import CheckedParametersMixin
 from .models import Fact
 
 
@@ -13,7 +14,7 @@ class FactSerializer(BaseSerializer):
     goals = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
 
 
-class FactsAPIViewSet(BaseAPIViewSet):
+class FactsAPIViewSet(CheckedParametersMixin, BaseAPIViewSet):
     model = Fact
     name = "facts"
     base_serializer_class = FactSerializer

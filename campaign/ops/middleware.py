@@ -10,9 +10,12 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.urls import Resolver404, resolve, reverse
+from django.utils.translation import gettext
 from django_otp import user_has_device
+
+from campaign.core.text import has_unusable_characters
 
 from .health import HEALTH_VIEWS
 
@@ -46,6 +49,30 @@ class HealthCheckMiddleware:
         view = HEALTH_VIEWS.get(request.path_info.rstrip("/"))
         if view is not None and request.method in ("GET", "HEAD"):
             return view(request)
+        return self.get_response(request)
+
+
+class RejectUnusableInputMiddleware:
+    """Answer 400 to a path, query string or form with NUL or other control characters.
+
+    No page, search, filter or form has a use for them, and PostgreSQL refuses NUL in text, so
+    letting them through turns a hostile query string into a 500 in whichever view reads it.
+    One guard here rather than a check in every view.
+    """
+
+    def __init__(self, get_response: GetResponse):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        values = [request.path_info]
+        for data in (request.GET, request.POST):
+            for key, items in data.lists():
+                values += [key, *items]
+        if has_unusable_characters(values):
+            return HttpResponseBadRequest(
+                gettext("The address or form contains control characters; remove them and retry."),
+                content_type="text/plain; charset=utf-8",
+            )
         return self.get_response(request)
 
 

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from campaign.alerts.providers import anymail_settings
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -59,7 +61,9 @@ INSTALLED_APPS = [
 # Order matters (campaign.ops): health checks answer before host checks and HTTPS redirects;
 # CacheControl sits above sessions and CSRF so it sees the cookies they set; SecurityHeaders sits
 # below XFrameOptions so it can exempt views that set their own frame-ancestors; the site lookup
-# comes after CommonMiddleware, which refuses unknown hosts first; axes goes last.
+# comes after CommonMiddleware, which refuses unknown hosts first; RejectUnusableInput sits below
+# every header-setting middleware so its 400 carries them, and above anything that reads the
+# path or the query (redirects, views); axes goes last.
 MIDDLEWARE = [
     "campaign.ops.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -76,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "campaign.ops.middleware.SecurityHeadersMiddleware",
+    "campaign.ops.middleware.RejectUnusableInputMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -231,7 +236,8 @@ AXES_CLIENT_IP_CALLABLE = "campaign.core.ratelimit.client_ip"
 AXES_LOCKOUT_TEMPLATE = "ops/locked_out.html"
 AXES_VERBOSE = False
 
-# Media alerts (campaign.alerts). ANYMAIL_ESP picks the provider: "mailgun" or "postmark"; empty
+# Media alerts (campaign.alerts). ANYMAIL_ESP picks the provider, an entry of
+# campaign/alerts/providers.py ("mailgun" or "postmark"); empty
 # means no provider and alerts go to the local outbox (.eml files in ALERTS_OUTBOX_DIR).
 ALERTS_ESP = os.environ.get("ANYMAIL_ESP", "").strip().lower()
 ALERTS_EMAIL_BACKEND = "campaign.alerts.outbox.OutboxBackend"
@@ -247,12 +253,8 @@ ALERTS_MAX_ATTEMPTS = int(os.environ.get("ALERTS_MAX_ATTEMPTS", "6"))
 ALERTS_RETRY_BASE_SECONDS = float(os.environ.get("ALERTS_RETRY_BASE_SECONDS", "30"))
 ALERTS_RETRY_MAX_SECONDS = float(os.environ.get("ALERTS_RETRY_MAX_SECONDS", "1800"))
 ANYMAIL = {
-    "MAILGUN_API_KEY": os.environ.get("MAILGUN_API_KEY", ""),
-    "MAILGUN_API_URL": os.environ.get("MAILGUN_API_URL", "https://api.mailgun.net/v3"),
-    "MAILGUN_WEBHOOK_SIGNING_KEY": os.environ.get("MAILGUN_WEBHOOK_SIGNING_KEY", ""),
-    "POSTMARK_SERVER_TOKEN": os.environ.get("POSTMARK_SERVER_TOKEN", ""),
-    "POSTMARK_API_URL": os.environ.get("POSTMARK_API_URL", "https://api.postmarkapp.com/"),
-    "POSTMARK_MESSAGE_STREAM": os.environ.get("POSTMARK_MESSAGE_STREAM", "broadcast"),
+    # The providers' keys and URLs (campaign/alerts/providers.py names them).
+    **anymail_settings(os.environ),
     # "user:password" that the provider's webhook requests must carry (HTTP basic auth).
     "WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET", ""),
     # (connect, read) seconds: a read timeout leaves the outcome unknown, never resent blindly.

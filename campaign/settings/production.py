@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
+from campaign.alerts.providers import PROVIDERS
+
 from .base import *
 
 
@@ -117,14 +119,12 @@ if PLAUSIBLE_SITE_ID or PLAUSIBLE_SCRIPT_ID:
 # provider chosen, its keys and the webhook secret are required; without one, alerts go through
 # Django's SMTP backend (EMAIL_HOST, ...) one message per recipient, never to the local outbox.
 if ALERTS_ESP:
-    if ALERTS_ESP not in ("mailgun", "postmark"):
-        raise ImproperlyConfigured("ANYMAIL_ESP must be 'mailgun' or 'postmark' (see README.md).")
+    if ALERTS_ESP not in PROVIDERS:
+        names = " or ".join(f"'{name}'" for name in PROVIDERS)
+        raise ImproperlyConfigured(f"ANYMAIL_ESP must be {names} (see README.md).")
     ANYMAIL["WEBHOOK_SECRET"] = require_env("ANYMAIL_WEBHOOK_SECRET")
-    if ALERTS_ESP == "mailgun":
-        ANYMAIL["MAILGUN_API_KEY"] = require_env("MAILGUN_API_KEY")
-        ANYMAIL["MAILGUN_WEBHOOK_SIGNING_KEY"] = require_env("MAILGUN_WEBHOOK_SIGNING_KEY")
-    else:
-        ANYMAIL["POSTMARK_SERVER_TOKEN"] = require_env("POSTMARK_SERVER_TOKEN")
+    for key in PROVIDERS[ALERTS_ESP].secrets:
+        ANYMAIL[key] = require_env(key)
     ALERTS_FROM_EMAIL = require_env("ALERTS_FROM_EMAIL")
 else:
     ALERTS_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

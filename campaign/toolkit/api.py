@@ -7,6 +7,8 @@ from rest_framework import serializers
 from wagtail.api.v2.serializers import BaseSerializer
 from wagtail.api.v2.views import BaseAPIViewSet
 
+from campaign.core.api_base import CheckedParametersMixin
+
 from .models import CampaignAsset
 from .presets import FORMATS, PRESETS
 
@@ -50,7 +52,7 @@ class CampaignAssetSerializer(BaseSerializer):
     downloads = DownloadsField(source="*", read_only=True)
 
 
-class CampaignAssetsAPIViewSet(BaseAPIViewSet):
+class CampaignAssetsAPIViewSet(CheckedParametersMixin, BaseAPIViewSet):
     model = CampaignAsset
     name = "assets"
     base_serializer_class = CampaignAssetSerializer

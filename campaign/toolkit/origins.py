@@ -13,10 +13,14 @@ def _split(source: str) -> tuple[str, str, int | None]:
 
 def origin_allowed(origin: str, domains: list[str]) -> bool:
     """True when the origin is one of the domains, as a browser applies frame-ancestors."""
-    parts = urlsplit(origin)
+    try:
+        parts = urlsplit(origin)
+        port = parts.port
+    except ValueError:  # "http://[::1" or a port that is not a number: no allowed origin
+        return False
     if parts.scheme not in DEFAULT_PORTS or not parts.hostname:
         return False
-    port = parts.port or DEFAULT_PORTS[parts.scheme]
+    port = port or DEFAULT_PORTS[parts.scheme]
     for source in domains:
         scheme, host, source_port = _split(source)
         if scheme and scheme != parts.scheme and not (scheme == "http" and parts.scheme == "https"):

@@ -83,7 +83,10 @@ def shown_on_partner_site(request: HttpRequest, partner) -> bool:
     referer = request.headers.get("Referer", "")
     if partner is None or not referer:
         return True
-    parts = urlsplit(referer)
+    try:
+        parts = urlsplit(referer)
+    except ValueError:  # a malformed Referer names no site a partner registered
+        return False
     return origin_allowed(f"{parts.scheme}://{parts.netloc}", partner.domains)
 
 
@@ -289,7 +292,10 @@ def copied(request: HttpRequest, slug: str) -> HttpResponse:
 
 def asset_from_url(url: str, host: str) -> tuple[CampaignAsset, dict]:
     """The asset (and query) of one of our asset-page or embed URLs; Http404 for anything else."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as error:  # e.g. an unclosed IPv6 bracket, "http://[::1"
+        raise Http404("Not a URL.") from error
     if parts.scheme not in ("http", "https") or parts.netloc != host:
         raise Http404("Not a URL of this site.")
     toolkit = ToolkitPage.find()

@@ -10,12 +10,12 @@ from django.conf import settings
 
 PROBE = (
     "from django.conf import settings; "
-    "print(settings.ALERTS_ESP, settings.ANYMAIL['POSTMARK_SERVER_TOKEN'] or '-', "
+    "print(settings.ALERTS_ESP, settings.ANYMAIL.get('POSTMARK_SERVER_TOKEN') or '-', "
     "settings.ANYMAIL['MAILGUN_API_URL'], settings.ALERTS_EMAIL_BACKEND)"
 )
 
 
-def boot(tmp_path, **env: str) -> subprocess.CompletedProcess:
+def boot(tmp_path, probe: str = PROBE, **env: str) -> subprocess.CompletedProcess:
     base = {
         key: value
         for key, value in os.environ.items()
@@ -31,7 +31,7 @@ def boot(tmp_path, **env: str) -> subprocess.CompletedProcess:
         **env,
     )
     return subprocess.run(
-        [sys.executable, "-c", PROBE],
+        [sys.executable, "-c", probe],
         env=base,
         cwd=settings.BASE_DIR,
         capture_output=True,
@@ -78,3 +78,19 @@ def test_without_a_provider_production_uses_smtp_not_the_outbox(tmp_path):
     result = boot(tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-1] == "django.core.mail.backends.smtp.EmailBackend"
+
+
+def test_another_providers_empty_signing_key_is_not_set(tmp_path):
+    """With Postmark chosen, no Mailgun signing key exists at all, not even an empty one."""
+    result = boot(
+        tmp_path,
+        probe="from django.conf import settings; print(sorted(settings.ANYMAIL))",
+        ANYMAIL_ESP="postmark",
+        POSTMARK_SERVER_TOKEN="token-123",
+        ANYMAIL_WEBHOOK_SECRET="user:pass",
+        ALERTS_FROM_EMAIL="press@example.org",
+        MAILGUN_WEBHOOK_SIGNING_KEY="",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "POSTMARK_SERVER_TOKEN" in result.stdout
+    assert "MAILGUN_WEBHOOK_SIGNING_KEY" not in result.stdout

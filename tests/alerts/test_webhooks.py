@@ -4,11 +4,13 @@ refuse anything unsigned, wrongly signed or malformed."""
 import json
 
 import pytest
+from anymail import urls as anymail_urls
 
 from campaign.alerts import sending
 from campaign.alerts.models import Delivery
 
-from .conftest import make_contacts
+from .conftest import make_contacts, point_anymail_at
+from .esp_stub import Recorded
 from .factories import MediaAlertFactory, MediaListFactory
 from .webhook_events import AUTH, mailgun_body, post_event, postmark_body
 
@@ -85,8 +87,6 @@ def test_webhook_without_the_secret_is_refused(client, sent):
 
 def test_mailgun_event_with_a_bad_signature_is_refused(settings, esp_stub, client):
     """Mailgun's HMAC signature must match the signing key, even with the right secret."""
-    from .conftest import point_anymail_at
-    from .esp_stub import Recorded
 
     point_anymail_at(settings, esp_stub, "mailgun")
     message = Recorded("mailgun", "x@example.com", "", "", "", {}, {"delivery": "1"}, "<a@b>")
@@ -111,3 +111,79 @@ def test_event_for_an_unknown_delivery_is_accepted_and_ignored(client, sent):
     """Events for mail we did not send (or rows since deleted) do not fail the webhook."""
     Delivery.objects.all().delete()
     assert post_event(client, sent[0], "delivered").status_code == 200
+
+
+def anymail_webhook_paths() -> list[str]:
+    """Every inbound and tracking URL Anymail offers, for every provider it supports."""
+    paths = []
+    for pattern in anymail_urls.urlpatterns:
+        route = str(pattern.pattern).lstrip("^").rstrip("$")
+        paths.append("/anymail/" + route.replace("(?P<basic_auth>)", ""))
+    return [path for path in paths if path != "/anymail/postmark/tracking/"]
+
+
+@pytest.mark.parametrize("path", anymail_webhook_paths())
+def test_only_the_configured_providers_webhook_exists(settings, client, path):
+    """With Postmark configured, every other Anymail webhook (signed or not) is a 404."""
+    settings.ALERTS_ESP = "postmark"
+    assert client.post(path, data="{}", content_type="application/json", **AUTH).status_code == 404
+
+
+def test_another_registered_providers_webhook_is_a_404(settings, client, sent):
+    """Mailgun's tracking URL does not answer while Postmark is the provider, and vice versa."""
+    other = "postmark" if sent[0].esp == "mailgun" else "mailgun"
+    response = client.post(
+        f"/anymail/{other}/tracking/", data="{}", content_type="application/json", **AUTH
+    )
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"RecordType": "Delivery", "Recipient": 42, "MessageID": 7},
+        {"RecordType": "Delivery", "Recipient": "a@example.com", "Metadata": "x"},
+        {"RecordType": ["Delivery"]},
+        {"RecordType": "Delivery", "Recipient": "a\x00@example.com", "MessageID": "m"},
+        {"RecordType": "Bounce", "TypeCode": True, "Recipient": "a@example.com"},
+    ],
+)
+def test_postmark_body_of_the_wrong_shape_is_a_400(settings, client, body):
+    """An authenticated Postmark event with wrongly typed fields is refused, and says why."""
+    settings.ALERTS_ESP = "postmark"
+    response = client.post(
+        "/anymail/postmark/tracking/",
+        data=json.dumps(body),
+        content_type="application/json",
+        **AUTH,
+    )
+    assert response.status_code == 400
+    assert b"Malformed webhook payload" in response.content
+
+
+def test_mailgun_body_of_the_wrong_shape_is_a_400(settings, esp_stub, client):
+    """A correctly signed Mailgun event whose event-data is not an object is refused."""
+    point_anymail_at(settings, esp_stub, "mailgun")
+    message = Recorded("mailgun", "x@example.com", "", "", "", {}, {"delivery": "1"}, "<a@b>")
+    body = json.loads(mailgun_body(message, "delivered"))
+    body["event-data"]["recipient"] = ["x@example.com"]
+    response = client.post(
+        "/anymail/mailgun/tracking/", data=json.dumps(body), content_type="application/json", **AUTH
+    )
+    assert response.status_code == 400
+
+
+def test_mailgun_event_signed_with_an_empty_key_is_never_accepted(settings, esp_stub, client):
+    """Without a signing key configured, an event signed with the empty key is not accepted."""
+    point_anymail_at(settings, esp_stub, "mailgun")
+    settings.ANYMAIL = {
+        key: value
+        for key, value in settings.ANYMAIL.items()
+        if key not in ("MAILGUN_WEBHOOK_SIGNING_KEY", "MAILGUN_API_KEY")
+    }
+    message = Recorded("mailgun", "x@example.com", "", "", "", {}, {"delivery": "1"}, "<a@b>")
+    body = mailgun_body(message, "bounced", signing_key="")
+    response = client.post(
+        "/anymail/mailgun/tracking/", data=body, content_type="application/json", **AUTH
+    )
+    assert response.status_code == 404

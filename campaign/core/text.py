@@ -1,0 +1,12 @@
+"""Text no visitor, editor or provider has a use for, refused wherever input arrives."""
+
+import re
+from collections.abc import Iterable
+
+# C0 control characters and DEL, but not tab, line feed and carriage return, which text areas
+# send. PostgreSQL refuses NUL in text outright.
+UNUSABLE_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def has_unusable_characters(values: Iterable[str]) -> bool:
+    return any(UNUSABLE_CHARACTERS.search(value) for value in values)

@@ -1,0 +1,267 @@
+"""Property-based fuzzing (Hypothesis): hostile input anywhere the public can reach never gets a
+5xx (issue 18).
+
+Targets, all taken from the seeded site: every live public page (with its routes: feeds, plain
+text), the toolkit's embed, data, image, click-through and download URLs, search, the sitemap,
+oEmbed, the syndication API's endpoints and the configured provider's tracking webhook (Postmark,
+authenticated). Values: NUL and other control characters, malformed URLs, huge, negative and
+non-numeric numbers, long and non-ASCII text, unknown parameters, wrong JSON types and unknown
+fields, and wrong HTTP methods. Settings: the production middleware stack and URLconf with
+DEBUG off and a provider configured; views run in-process against this run's database (SQLite
+or PostgreSQL, so both CI runs fuzz), and an exception in a view fails the test with its trace.
+
+FUZZ_SCALE multiplies the number of examples (1 in CI, where the examples are fixed); a longer,
+random run: `FUZZ_SCALE=20 .venv/bin/python -m pytest tests/ops/test_fuzz.py`.
+"""
+
+import contextlib
+import json
+import os
+
+import pytest
+from django.test import Client
+from django.urls import NoReverseMatch, reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from wagtail.models import Page
+
+from campaign.toolkit.models import CampaignAsset
+from tests.alerts.webhook_events import AUTH, POSTMARK_EVENTS
+
+pytestmark = pytest.mark.django_db
+
+SCALE = int(os.environ.get("FUZZ_SCALE", "1"))
+
+
+def fuzz(examples: int):
+    """Hypothesis settings for one target: a fixed budget, no deadline (shared CI machines)."""
+    return settings(
+        max_examples=examples * SCALE,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+        derandomize=SCALE == 1,
+    )
+
+
+HOSTILE_VALUES = st.one_of(
+    st.sampled_from(
+        [
+            "\x00",
+            "a\x00b",
+            "\x1b[2J",
+            "\x7f",
+            "-1",
+            "0",
+            "1e309",
+            "NaN",
+            "99999999999999999999999999",
+            "-99999999999999999999999999",
+            "http://[::1",
+            "http://[::1]:99999/",
+            "//evil.example/",
+            "javascript:alert(1)",
+            "../../etc/passwd",
+            "%00",
+            "%ZZ",
+            "' OR 1=1 --",
+            "<script>alert(1)</script>",
+            "x" * 5000,
+            "📣" * 50,
+        ]
+    ),
+    st.integers(min_value=-(10**30), max_value=10**30).map(str),
+    st.text(st.characters(exclude_categories=["Cs"]), max_size=40),
+)
+PARAMETER_NAMES = st.one_of(
+    st.sampled_from(
+        [
+            "q",
+            "page",
+            "goal",
+            "partner",
+            "size",
+            "format",
+            "url",
+            "maxwidth",
+            "maxheight",
+            "search",
+            "search_operator",
+            "offset",
+            "limit",
+            "order",
+            "type",
+            "fields",
+            "child_of",
+            "ancestor_of",
+            "descendant_of",
+            "id",
+            "html_path",
+            "locale",
+            "slug",
+        ]
+    ),
+    st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=10),
+)
+QUERIES = st.dictionaries(PARAMETER_NAMES, HOSTILE_VALUES, max_size=4)
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | HOSTILE_VALUES,
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+def public_urls() -> list[str]:
+    """What the seeded site offers the public: pages, their routes, and the toolkit's URLs."""
+    urls = ["/search/", "/sitemap.xml", "/robots.txt", "/oembed/", "/embed.js"]
+    for page in Page.objects.live().public().specific():
+        urls.append(page.url)
+        if hasattr(page, "reverse_subpage"):
+            for name in ("feed_rss", "feed_atom", "plain_text"):
+                with contextlib.suppress(NoReverseMatch):  # the page type has no such route
+                    urls.append(page.url + page.reverse_subpage(name))
+    for asset in CampaignAsset.objects.active()[:3]:
+        urls += [
+            reverse("toolkit_embed", args=[asset.slug]),
+            reverse("toolkit_embed_data", args=[asset.slug]),
+            reverse("toolkit_embed_image", args=[asset.slug, "medium-rectangle", "jpeg"]),
+            reverse("toolkit_go", args=[asset.slug]),
+            reverse("toolkit_download", args=[asset.slug, "square", "png"]),
+        ]
+    return urls
+
+
+@pytest.fixture
+def visitor(seeded_site, settings) -> Client:
+    """A visitor's client under the production URLconf and middleware, a provider configured."""
+    settings.ALERTS_ESP = "postmark"
+    return Client()
+
+
+@pytest.fixture
+def urls(seeded_site) -> list[str]:
+    return public_urls()
+
+
+def assert_no_server_error(response, what: str) -> None:
+    assert response.status_code < 500, f"{what} answered {response.status_code}"
+
+
+def is_oembed_format_refusal(response, query: dict) -> bool:
+    """The oEmbed specification (2.3.4) has a provider answer 501 to a format it does not offer."""
+    return response.status_code == 501 and query.get("format", "json") != "json"
+
+
+def test_public_urls_with_hostile_queries_never_fail(visitor, urls):
+    """Every public URL, with generated hostile query parameters, answers below 500."""
+
+    @fuzz(120)
+    @given(url=st.sampled_from(urls), query=QUERIES)
+    def check(url, query):
+        response = visitor.get(url, query)
+        if not (url == "/oembed/" and is_oembed_format_refusal(response, query)):
+            assert_no_server_error(response, f"GET {url} {query!r}")
+
+    check()
+
+
+def test_forms_and_wrong_methods_never_fail(visitor, urls):
+    """Posting hostile form fields, or using other methods, on public URLs answers below 500."""
+
+    @fuzz(60)
+    @given(
+        url=st.sampled_from(urls),
+        method=st.sampled_from(["post", "put", "patch", "delete", "options", "head", "trace"]),
+        data=QUERIES,
+    )
+    def check(url, method, data):
+        args = (url, data) if method == "post" else (url,)
+        response = getattr(visitor, method)(*args)
+        assert_no_server_error(response, f"{method.upper()} {url} {data!r}")
+
+    check()
+
+
+API_PATHS = [
+    "/api/v2/pages/",
+    "/api/v2/pages/find/",
+    "/api/v2/assets/",
+    "/api/v2/assets/find/",
+    "/api/v2/facts/",
+    "/api/v2/facts/find/",
+]
+
+
+def test_api_with_hostile_parameters_never_fails(visitor, seeded_site):
+    """Every API endpoint, listing, detail and find, with hostile parameters answers below 500."""
+    paths = [*API_PATHS, f"/api/v2/pages/{seeded_site.pk}/", "/api/v2/pages/99999999999/"]
+
+    @fuzz(100)
+    @given(path=st.sampled_from(paths), query=QUERIES)
+    def check(path, query):
+        assert_no_server_error(visitor.get(path, query), f"GET {path} {query!r}")
+
+    check()
+
+
+def test_oembed_with_hostile_urls_never_fails(visitor, seeded_site):
+    """oEmbed with our asset URLs carrying hostile queries, or malformed URLs, answers below 500."""
+    asset = CampaignAsset.objects.active().first()
+    page_url = f"http://testserver/toolkit/{asset.slug}/"
+
+    @fuzz(60)
+    @given(
+        url=st.one_of(
+            HOSTILE_VALUES,
+            QUERIES.map(
+                lambda q: page_url + "?" + "&".join(f"{key}={value}" for key, value in q.items())
+            ),
+        ),
+        query=QUERIES,
+    )
+    def check(url, query):
+        response = visitor.get("/oembed/", {**query, "url": url})
+        if not is_oembed_format_refusal(response, query):
+            assert_no_server_error(response, f"oEmbed {url!r} {query!r}")
+
+    check()
+
+
+def test_tracking_webhook_with_hostile_bodies_never_fails(visitor):
+    """The configured provider's webhook, authenticated, answers below 500 to any JSON body."""
+    events = st.sampled_from(list(POSTMARK_EVENTS.values()))
+    fields = st.dictionaries(
+        st.sampled_from(
+            [
+                "RecordType",
+                "Recipient",
+                "Email",
+                "MessageID",
+                "Metadata",
+                "Type",
+                "TypeCode",
+                "DeliveredAt",
+                "ReceivedAt",
+                "Description",
+                "Tag",
+            ]
+        ),
+        JSON_VALUES,
+        max_size=4,
+    )
+    bodies = st.one_of(
+        st.builds(lambda event, extra: {**event, **extra}, events, fields).map(json.dumps),
+        JSON_VALUES.map(json.dumps),
+        st.text(max_size=40),
+    )
+
+    @fuzz(100)
+    @given(body=bodies)
+    def check(body):
+        response = visitor.post(
+            "/anymail/postmark/tracking/", data=body, content_type="application/json", **AUTH
+        )
+        assert_no_server_error(response, f"webhook {body!r}")
+
+    check()
