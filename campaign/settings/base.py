@@ -169,6 +169,14 @@ CACHE_CONTROL_S_MAXAGE = int(os.environ.get("CACHE_CONTROL_S_MAXAGE", 600))
 # version (campaign.core.content_version), which changes on every edit; entries expire after this
 # many seconds in any case. 0 renders every request from the database.
 RENDER_CACHE_SECONDS = int(os.environ.get("RENDER_CACHE_SECONDS", 600))
+# Settings that change what a rendered page contains: their values are part of every render cache
+# key, so a changed value (turning Plausible on, say) shows on the first request after restart.
+RENDER_CACHE_KEY_SETTINGS = [
+    "PLAUSIBLE_SITE_ID",
+    "PLAUSIBLE_BASE_URL",
+    "WAGTAILADMIN_BASE_URL",
+    "LANGUAGE_CODE",
+]
 # Reverse proxies in front of Django that append to X-Forwarded-For (nginx + Varnish = 2).
 NUM_PROXIES = int(os.environ.get("NUM_PROXIES", 0))
 

@@ -8,15 +8,13 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import (
-    inline_formset,
     nested_form_data,
-    rich_text,
-    streamfield,
 )
 
 from campaign.newsroom.dates import RELEASE_TIME_ZONE
 from campaign.newsroom.models import NewsroomPage, PressReleasePage
 from home.models import HomePage
+from tests.newsroom.factories import release_form_data
 
 FUTURE = datetime.datetime(2037, 1, 11, 10, 0, tzinfo=RELEASE_TIME_ZONE)
 
@@ -28,23 +26,7 @@ class NewsroomAdminTests(WagtailPageTestCase):
         self.client.force_login(self.admin)
 
     def release_form_data(self, **fields):
-        data = {
-            "title": "Admin-made release",
-            "slug": "admin-made-release",
-            "subheadline": "",
-            "release_at": "2024-03-01 09:00",
-            "embargo_until": "",
-            "dateline": "HARTFORD",
-            "summary": "",
-            "body": streamfield([("paragraph", rich_text("<p>Made in the admin.</p>"))]),
-            "attachments": inline_formset([]),
-            "related_links": inline_formset([]),
-            "topics": "courts",
-            "goals": [],
-            "contacts": [],
-        }
-        data.update(fields)
-        return nested_form_data(data)
+        return release_form_data(**fields)
 
     def test_page_rules(self):
         """One newsroom under the home page; releases only under the newsroom."""
