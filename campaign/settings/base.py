@@ -143,6 +143,12 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A task still running after this many seconds has lost its worker (campaign.ops.background):
+# longer than any task of the project runs.
+TASKS_RUNNING_TIMEOUT_SECONDS = int(os.environ.get("TASKS_RUNNING_TIMEOUT_SECONDS", 1800))
+# Finished task results and old page revisions are kept this many days (`manage.py prune_history`).
+TASK_RESULTS_KEEP_DAYS = int(os.environ.get("TASK_RESULTS_KEEP_DAYS", 30))
+REVISIONS_KEEP_DAYS = int(os.environ.get("REVISIONS_KEEP_DAYS", 180))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "End Demand CT"
