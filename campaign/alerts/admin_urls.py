@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import admin_views
+from . import admin_views, reconcile_views
 
 app_name = "alerts_admin"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("alert/<int:pk>/send/", admin_views.alert_send, name="alert_send"),
     path("alert/<int:pk>/cancel/", admin_views.alert_cancel, name="alert_cancel"),
     path("alert/<int:pk>/test/", admin_views.alert_send_test, name="alert_send_test"),
+    path("alert/<int:pk>/unknown/", reconcile_views.settle_unknown, name="settle_unknown"),
     path(
         "from-release/<int:page_id>/",
         admin_views.create_from_release,

@@ -17,6 +17,7 @@ from . import actions, csv_io
 from .compose import alert_from_release
 from .forms import ContactImportForm, SendAlertForm
 from .models import MediaAlert, MediaList, PressContact
+from .reconcile_views import unknown_deliveries_context
 from .rendering import render_alert
 
 PROBLEMS_SHOWN = 100
@@ -52,13 +53,14 @@ def alert_detail(request, pk: int):
             "counts": counts,
             "rates": rates,
             "recipient_count": alert.recipients().count(),
-            "problems": alert.deliveries.filter(status__in=["failed", "unknown"]).order_by(
-                "status", "email"
-            )[:PROBLEMS_SHOWN],
+            "problems": alert.deliveries.filter(status="failed").order_by("status", "email")[
+                :PROBLEMS_SHOWN
+            ],
             "can_send": actions.can_send(request.user),
             "send_form": SendAlertForm(),
             "page_title": alert.subject,
             "header_icon": "mail",
+            **unknown_deliveries_context(alert, request.user),
         },
     )
 
