@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from . import sending, sweeper
+from . import imports, sending, sweeper
 from .models import MediaAlert
 
 
@@ -88,3 +88,9 @@ def reconcile_unknown(alert_id: int, *, resend: bool) -> int:
     if resend and changed:
         enqueue_at(send_batch, None, alert_id)
     return changed
+
+
+@task()
+def run_contact_import(import_id: int) -> None:
+    """Apply a contacts import the officer confirmed."""
+    imports.run(import_id)

@@ -257,6 +257,8 @@ ALERTS_UNSUBSCRIBE_MAILTO = os.environ.get("ALERTS_UNSUBSCRIBE_MAILTO", "")
 ALERTS_BATCH_SIZE = int(os.environ.get("ALERTS_BATCH_SIZE", "0"))
 # A claimed batch left longer than this by its worker is recovered by the sweeper.
 ALERTS_LEASE_SECONDS = int(os.environ.get("ALERTS_LEASE_SECONDS", "300"))
+# A contacts import that ran at least this long e-mails the officer who confirmed it.
+ALERTS_IMPORT_NOTIFY_SECONDS = int(os.environ.get("ALERTS_IMPORT_NOTIFY_SECONDS", "20"))
 ALERTS_MAX_ATTEMPTS = int(os.environ.get("ALERTS_MAX_ATTEMPTS", "6"))
 ALERTS_RETRY_BASE_SECONDS = float(os.environ.get("ALERTS_RETRY_BASE_SECONDS", "30"))
 ALERTS_RETRY_MAX_SECONDS = float(os.environ.get("ALERTS_RETRY_MAX_SECONDS", "1800"))
