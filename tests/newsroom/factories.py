@@ -48,7 +48,6 @@ def release_form_data(**fields) -> dict:
         "slug": "admin-made-release",
         "subheadline": "",
         "release_at": "2024-03-01 09:00",
-        "embargo_until": "",
         "dateline": "HARTFORD",
         "summary": "",
         "body": streamfield([("paragraph", rich_text("<p>Made in the admin.</p>"))]),

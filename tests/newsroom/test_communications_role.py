@@ -1,13 +1,20 @@
 """`setup_communications_group` on a real site: the role can do its whole job, and no more."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from wagtail.images import get_image_model
 from wagtail.permissions import policy_registry
 
 from campaign.alerts.models import ContactState
 from campaign.newsroom.models import NewsroomPage
 from tests.alerts.factories import PressContactFactory
+from tests.newsroom.factories import PressReleasePageFactory, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +68,15 @@ def test_the_role_cannot_manage_users(communications_member):
     """The group has no say over users, groups or sites."""
     assert not communications_member.has_perm("auth.change_user")
     assert not communications_member.has_perm("wagtailcore.change_site")
+
+
+def test_the_release_listing_shows_each_embargo(client, communications_member):
+    """The Press releases listing in the admin shows a scheduled release's embargo time."""
+    embargo = timezone.now() + datetime.timedelta(days=3)
+    publish(PressReleasePageFactory(title="Quiet until Friday", embargo_until=embargo))
+    client.force_login(communications_member)
+    html = client.get(reverse("press_releases:index")).content.decode()
+    assert "Quiet until Friday" in html and "Embargoed until" in html
+    assert (
+        localtime(embargo).strftime("%Y-%m-%d") in html or date_format(localtime(embargo)) in html
+    )
