@@ -226,11 +226,11 @@ def seed_communications_group(newsroom: NewsroomPage) -> Group:
                     content_type__app_label=app_label, codename=codename
                 ),
             )
-    workflow, created = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
-    if created:
-        task, _ = GroupApprovalTask.objects.get_or_create(name="Communications review")
-        task.groups.add(group)
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    workflow, _ = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
+    task, _ = GroupApprovalTask.objects.get_or_create(name="Communications review")
+    # Again on every run: a group deleted and made anew must still be the reviewers.
+    task.groups.add(group)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.get_or_create(page=newsroom, defaults={"workflow": workflow})
     return group
 

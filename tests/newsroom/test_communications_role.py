@@ -80,3 +80,9 @@ def test_the_release_listing_shows_each_embargo(client, communications_member):
     assert (
         localtime(embargo).strftime("%Y-%m-%d") in html or date_format(localtime(embargo)) in html
     )
+
+
+def test_a_recreated_group_reviews_releases(communications_member):
+    """After the group is deleted and the command run again, its members still approve."""
+    task = NewsroomPage.objects.get().get_workflow().tasks.get().specific
+    assert communications_member.groups.get() in task.groups.all()
