@@ -9,7 +9,8 @@ class Command(BaseCommand):
     help = (
         "Delete finished background task results older than TASK_RESULTS_KEEP_DAYS on every "
         "queue, and revisions older than REVISIONS_KEEP_DAYS that are not the latest, live, "
-        "scheduled or in moderation (Wagtail's purge_revisions). Run nightly."
+        "scheduled or in moderation (Wagtail's purge_revisions), and search-terms counts past "
+        "WAGTAILSEARCH_HITS_MAX_AGE. Run nightly."
     )
 
     def handle(self, *args, **options):
@@ -24,3 +25,4 @@ class Command(BaseCommand):
                     stdout=self.stdout,
                 )
         call_command("purge_revisions", days=settings.REVISIONS_KEEP_DAYS, stdout=self.stdout)
+        call_command("searchpromotions_garbage_collect", stdout=self.stdout)
