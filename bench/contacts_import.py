@@ -77,7 +77,8 @@ def main() -> None:
                 headers={"Referer": URL + path},
             )
         )
-        assert f"{ROWS} to add" in preview.text, preview.text[:500]
+        if f"{ROWS} to add" not in preview.text:
+            raise SystemExit(f"The preview did not count {ROWS} new rows:\n{preview.text[:500]}")
         confirm = re.search(r'action="([^"]+/confirm/)"', preview.text).group(1)
         report, confirm_s = timed(
             lambda: session.post(
