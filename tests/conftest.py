@@ -15,10 +15,16 @@
 - The cache is emptied before each test.
 """
 
-import pytest
-from django.core.cache import cache
-from django.db import connections
+import io
 
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connections
+from wagtail.models import Site
+
+from campaign.newsroom.models import NewsroomPage
 from home.models import HomePage
 
 from .demo_seed import apply_snapshot, take_snapshot
@@ -46,6 +52,20 @@ def seeded_site(db, django_db_setup) -> HomePage:
 @pytest.fixture
 def home_page(seeded_site) -> HomePage:
     return seeded_site
+
+
+@pytest.fixture
+def communications_member(db, django_user_model):
+    """A member of the Communications group as `setup_communications_group` makes it on a real
+    site (not the demo seed's grants); not a superuser, not an administrator."""
+    if not NewsroomPage.objects.exists():
+        root = Site.objects.get(is_default_site=True).root_page
+        root.add_child(instance=NewsroomPage(title="Newsroom", slug="newsroom"))
+    Group.objects.filter(name="Communications").delete()
+    call_command("setup_communications_group", stdout=io.StringIO())
+    user = django_user_model.objects.create_user("officer", "officer@example.org", "pw")
+    user.groups.add(Group.objects.get(name="Communications"))
+    return user
 
 
 @pytest.fixture(autouse=True)

@@ -73,3 +73,16 @@ def send_test_to_user(alert: MediaAlert, user) -> str:
     send_test(alert, user.email)
     log(alert, "alerts.test_send", user=user, data={"to": user.email})
     return user.email
+
+
+def settle_unknown(alert: MediaAlert, *, resend: bool, user) -> int:
+    """The officer's decision about rows no provider event has settled, after checking the
+    provider's logs: send them again, or record them as failed. Same rules as
+    `manage.py reconcile_alert`, plus the audit log."""
+    _require(user)
+    with transaction.atomic():
+        changed = tasks.reconcile_unknown(alert.pk, resend=resend)
+        if changed:
+            action = "alerts.resend_unknown" if resend else "alerts.fail_unknown"
+            log(alert, action, user=user, data={"deliveries": changed})
+    return changed

@@ -1,5 +1,5 @@
 """Admin pages for alerts and contacts: the alert's send page (counts, preview, test, send,
-schedule, cancel), composing from a release, and CSV import/export."""
+schedule, cancel), composing from a release, and CSV export (the import: import_views)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,8 +15,9 @@ from campaign.newsroom.models import PressReleasePage
 
 from . import actions, csv_io
 from .compose import alert_from_release
-from .forms import ContactImportForm, SendAlertForm
+from .forms import SendAlertForm
 from .models import MediaAlert, MediaList, PressContact
+from .reconcile_views import unknown_deliveries_context
 from .rendering import render_alert
 
 PROBLEMS_SHOWN = 100
@@ -52,13 +53,14 @@ def alert_detail(request, pk: int):
             "counts": counts,
             "rates": rates,
             "recipient_count": alert.recipients().count(),
-            "problems": alert.deliveries.filter(status__in=["failed", "unknown"]).order_by(
-                "status", "email"
-            )[:PROBLEMS_SHOWN],
+            "problems": alert.deliveries.filter(status="failed").order_by("status", "email")[
+                :PROBLEMS_SHOWN
+            ],
             "can_send": actions.can_send(request.user),
             "send_form": SendAlertForm(),
             "page_title": alert.subject,
             "header_icon": "mail",
+            **unknown_deliveries_context(alert, request.user),
         },
     )
 
@@ -134,33 +136,6 @@ def create_from_release(request, page_id: int):
     alert = alert_from_release(release, user=request.user)
     messages.success(request, "Alert drafted from the release. Choose the lists, then send.")
     return redirect(reverse("wagtailsnippets_alerts_mediaalert:edit", args=[alert.pk]))
-
-
-def contacts_import(request):
-    if not request.user.has_perm("alerts.add_presscontact"):
-        return permission_denied(request)
-    result = None
-    form = ContactImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        result = csv_io.import_contacts(form.cleaned_data["file"].read(), user=request.user)
-        nothing_kept = result.errors and not (result.created or result.updated)
-        return render(
-            request,
-            "alerts/admin/contacts_import.html",
-            {
-                "form": ContactImportForm(),
-                "result": result,
-                "page_title": "Import contacts",
-                "header_icon": "upload",
-            },
-            status=400 if nothing_kept else 200,
-        )
-    return render(
-        request,
-        "alerts/admin/contacts_import.html",
-        {"form": form, "result": result, "page_title": "Import contacts", "header_icon": "upload"},
-        status=400 if form.errors else 200,
-    )
 
 
 def contacts_export(request):

@@ -1,13 +1,9 @@
 """Demo media lists, fictional press contacts (example.org / example.com addresses only) and
 one draft alert. Seeding twice changes nothing."""
 
-from django.contrib.auth.models import Group, Permission
-
 from campaign.newsroom.models import PressReleasePage
 
 from .models import MediaAlert, MediaList, PressContact
-
-COMMUNICATIONS_GROUP = "Communications"
 
 LISTS = {
     "Hartford TV": "Assignment desks and reporters at Hartford-area television stations.",
@@ -99,6 +95,4 @@ def seed_alerts(data, stdout) -> None:
             link_url=release.get_full_url() if release else "",
         )
         alert.lists.add(lists["Policy reporters"])
-    group, _ = Group.objects.get_or_create(name=COMMUNICATIONS_GROUP)
-    group.permissions.add(*Permission.objects.filter(content_type__app_label="alerts"))
     stdout.write("Seeded media lists, press contacts and a draft media alert.")

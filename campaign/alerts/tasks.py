@@ -9,7 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from . import sending, sweeper
+from . import imports, sending, sweeper
+from .models import MediaAlert
 
 
 def enqueue_at(task_obj, when: datetime | None, *args) -> None:
@@ -77,3 +78,19 @@ def sweep_soon() -> None:
 
 def schedule_alert(alert_id: int, when: datetime) -> None:
     enqueue_at(start_alert, when, alert_id)
+
+
+def reconcile_unknown(alert_id: int, *, resend: bool) -> int:
+    """Settle an alert's unknown rows (see sweeper.reconcile_unknown); resent rows get a batch
+    task once the decision commits."""
+    alert = MediaAlert.objects.get(pk=alert_id)
+    changed = sweeper.reconcile_unknown(alert, resend=resend)
+    if resend and changed:
+        enqueue_at(send_batch, None, alert_id)
+    return changed
+
+
+@task()
+def run_contact_import(import_id: int) -> None:
+    """Apply a contacts import the officer confirmed."""
+    imports.run(import_id)

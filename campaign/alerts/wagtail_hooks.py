@@ -149,6 +149,19 @@ def register_alert_log_actions(actions):
     actions.register_action("alerts.schedule", "Schedule media alert", "Media alert scheduled")
     actions.register_action("alerts.cancel", "Cancel media alert", "Media alert cancelled")
     actions.register_action("alerts.test_send", "Send test alert", "Test of media alert sent")
+    actions.register_action(
+        "alerts.import_contacts", "Import contacts", "Contacts import confirmed"
+    )
+    actions.register_action(
+        "alerts.resend_unknown",
+        "Resend unknown deliveries",
+        "Deliveries with an unknown outcome sent again",
+    )
+    actions.register_action(
+        "alerts.fail_unknown",
+        "Mark unknown deliveries failed",
+        "Deliveries with an unknown outcome marked failed",
+    )
 
 
 @hooks.register(COUNT_SOURCES_HOOK)

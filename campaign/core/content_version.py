@@ -3,11 +3,14 @@ page shows may have changed. Caches keyed on it (the site lookup, view restricti
 menu, rendered pages) are never read again once it changes, so there is no list of keys to
 delete and no way to forget one.
 
-It changes on every save or delete of a page, snippet, site setting, image, document, tag, site
-or view restriction (and their inline children), on publish, unpublish and move, and after
-migrations; not for snippets that never reach a public page (press contacts, alerts,
-indicators). Keys also carry a fingerprint of the deployed code, so a new release never serves
-what the old one rendered. Changes that bypass the ORM's signals (raw SQL, `QuerySet.update`)
+It changes when visitors could see a difference: on publish, unpublish, move and delete of a
+page, on every save or delete of a snippet, site setting, image, document, tag, site or view
+restriction (and their inline children), and after migrations. It does not change for a draft:
+saving a revision (Wagtail's autosave included), comments, locking, a new tag, or any save of a
+page that is not live; nor for snippets that never reach a public page (press contacts, alerts,
+indicators). Keys also carry a fingerprint of the deployed code and the values of the settings
+in RENDER_CACHE_KEY_SETTINGS, so a new release or configuration never serves what the old one
+rendered. Changes that bypass the ORM's signals (raw SQL, `QuerySet.update`)
 are caught by the entries' expiry: `RENDER_CACHE_SECONDS`.
 """
 
@@ -26,7 +29,7 @@ from taggit.models import Tag
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Comment, CommentReply, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -35,6 +38,21 @@ CONTENT_BASES = (Page, Site, PageViewRestriction, AbstractImage, AbstractDocumen
 # The deployed code: Python, templates and static files of the project, and the pinned packages.
 CODE_FOLDERS = ("campaign", "home", "static")
 CODE_SUFFIXES = {".py", ".html", ".txt", ".css", ".js", ".svg"}
+# Editors' comments on pages: kept with the page but never shown to visitors.
+NOT_CONTENT = (Comment, CommentReply)
+# What saving a revision, locking or a workflow writes on the row itself: the draft's bookkeeping.
+DRAFT_FIELDS = frozenset(
+    {
+        "comments",
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "locked",
+        "locked_by",
+        "locked_at",
+    }
+)
 
 
 def current(request: HttpRequest | None = None) -> str:
@@ -56,7 +74,8 @@ def bump() -> None:
 
 def cache_key(request: HttpRequest | None, *parts) -> str:
     """A key that is read only while the content and the deployed code stay as they are."""
-    raw = "\x1f".join(str(part) for part in (code_fingerprint(), current(request), *parts))
+    fingerprints = (code_fingerprint(), settings_fingerprint(), current(request))
+    raw = "\x1f".join(str(part) for part in (*fingerprints, *parts))
     return "core:render:" + hashlib.md5(raw.encode(), usedforsecurity=False).hexdigest()
 
 
@@ -71,11 +90,16 @@ def code_fingerprint() -> str:
     return hasher.hexdigest()[:12]
 
 
+def settings_fingerprint() -> str:
+    """The settings that shape a page, read on each call: they are few, and tests change them."""
+    return repr([getattr(settings, name, None) for name in settings.RENDER_CACHE_KEY_SETTINGS])
+
+
 @functools.cache
 def is_content(model) -> bool:
     """Whether rows of this model can appear on a public page (a snippet that never does, such
     as a press contact, says so with `shown_on_public_pages = False`)."""
-    if not getattr(model, "shown_on_public_pages", True):
+    if not getattr(model, "shown_on_public_pages", True) or issubclass(model, NOT_CONTENT):
         return False
     if issubclass(model, CONTENT_BASES):
         return True
@@ -97,9 +121,23 @@ def content_changed() -> None:
 
 @receiver(post_save, dispatch_uid="core.content_version.saved")
 @receiver(post_delete, dispatch_uid="core.content_version.deleted")
-def row_changed(sender, **kwargs) -> None:
-    if not kwargs.get("raw") and is_content(sender):
+def row_changed(sender, instance, **kwargs) -> None:
+    if not kwargs.get("raw") and is_content(sender) and not is_draft_save(instance, kwargs):
         content_changed()
+
+
+def is_draft_save(instance, kwargs) -> bool:
+    """A save visitors cannot see: a page that is not live (publishing it sends page_published),
+    only the draft's bookkeeping on a live one, or a new tag (typed into a draft; it shows once
+    something tagged with it is published). Deletes always count."""
+    if kwargs["signal"] is post_delete:
+        return False
+    if isinstance(instance, Tag):
+        return kwargs.get("created", False)
+    if not isinstance(instance, Page):
+        return False
+    update_fields = kwargs.get("update_fields")
+    return not instance.live or (update_fields is not None and update_fields <= DRAFT_FIELDS)
 
 
 @receiver(page_published, dispatch_uid="core.content_version.published")

@@ -3,13 +3,20 @@
 import csv
 import datetime
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from .dashboard import PERIOD_CHOICES, build_report
-from .models import IndicatorSnapshot
+from .models import Indicator, IndicatorSnapshot
+from .tasks import sync_engagement_task
 
 VIEW_PERMISSION = "engagement.view_indicator"
 
@@ -34,8 +41,20 @@ def report(request: HttpRequest) -> TemplateResponse:
         "report": build_report(timezone.localdate(), back),
         "period_choices": PERIOD_CHOICES,
         "back": back,
+        "last_synced_at": Indicator.objects.aggregate(last=Max("last_synced_at"))["last"],
     }
     return TemplateResponse(request, "engagement/admin/report.html", context)
+
+
+@require_POST
+def sync_now(request: HttpRequest) -> HttpResponse:
+    """Run the sync (yesterday and today so far) in the background, as the nightly job does."""
+    check_permission(request)
+    transaction.on_commit(sync_engagement_task.enqueue)
+    messages.success(
+        request, _("Sync started in the background: reload this page in a minute to see it.")
+    )
+    return redirect("engagement_report")
 
 
 def snapshots_csv(request: HttpRequest) -> HttpResponse:

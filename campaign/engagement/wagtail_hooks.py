@@ -49,6 +49,7 @@ def register_admin_urls():
     return [
         path("engagement/", views.report, name="engagement_report"),
         path("engagement/snapshots.csv", views.snapshots_csv, name="engagement_snapshots_csv"),
+        path("engagement/sync/", views.sync_now, name="engagement_sync_now"),
     ]
 
 
@@ -89,6 +90,17 @@ def register_engagement_menu():
         ]
     )
     return SubmenuMenuItem("Engagement", menu, icon_name="pick", name="engagement", order=250)
+
+
+@hooks.register("register_reports_menu_item")
+def register_engagement_report():
+    return PermissionMenuItem(
+        "Engagement",
+        reverse("engagement_report"),
+        icon_name="pick",
+        order=50,
+        permission=views.VIEW_PERMISSION,
+    )
 
 
 class EngagementPanel(Component):

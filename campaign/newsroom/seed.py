@@ -5,6 +5,7 @@ and the Communications group with its review workflow. Seeding twice changes not
 import datetime
 
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import (
     Collection,
@@ -32,8 +33,20 @@ from .models import (
 COMMUNICATIONS_GROUP = "Communications"
 REVIEW_WORKFLOW = "Press release review"
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
-SNIPPET_MODELS = ["mediacontact", "boilerplate", "pressclip"]
-DOCUMENT_PERMISSIONS = ["add_document", "change_document", "choose_document"]
+ALL = ("add", "change", "delete", "view")
+# (app label, models, actions) the role may take; apps are named, never imported.
+ROLE_MODEL_PERMISSIONS = [
+    ("newsroom", ["mediacontact", "boilerplate", "pressclip", "embargopreviewlink"], ALL),
+    ("alerts", ["mediaalert", "medialist", "presscontact"], ALL),
+    ("alerts", ["delivery"], ("view",)),
+    ("toolkit", ["campaignasset", "partner"], ALL),
+    ("engagement", ["indicator", "manualentry"], ALL),
+    ("wagtailsearchpromotions", ["searchpromotion"], ALL),
+]
+COLLECTION_PERMISSIONS = {
+    "wagtaildocs": ["add_document", "change_document", "choose_document"],
+    "wagtailimages": ["add_image", "change_image", "choose_image"],
+}
 
 
 def seed_newsroom_page(root: Page) -> NewsroomPage:
@@ -174,38 +187,52 @@ def seed_press_clips(release: PressReleasePage) -> None:
         )
 
 
-def seed_communications_group(newsroom: NewsroomPage) -> None:
-    """Communications can create, submit and publish releases; releases go through review."""
-    group, created = Group.objects.get_or_create(name=COMMUNICATIONS_GROUP)
-    if created:
-        group.permissions.add(
-            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-            *Permission.objects.filter(
-                content_type__app_label="newsroom", content_type__model__in=SNIPPET_MODELS
+def role_permissions() -> list[Permission]:
+    """What the Communications role needs outside page and collection permissions: the newsroom
+    snippets, media alerts (sending included), contacts and lists, the toolkit, engagement and
+    search promotions. Clearing a do-not-contact flag is left to administrators by the contact
+    model itself, whatever the group may change."""
+    wanted = Q(content_type__app_label="wagtailadmin", codename="access_admin")
+    for app_label, models, actions in ROLE_MODEL_PERMISSIONS:
+        wanted |= Q(
+            content_type__app_label=app_label,
+            content_type__model__in=models,
+            codename__in=[f"{action}_{model}" for model in models for action in actions],
+        )
+    wanted |= Q(content_type__app_label="alerts", codename="send_mediaalert")
+    return list(Permission.objects.filter(wanted))
+
+
+def seed_communications_group(newsroom: NewsroomPage) -> Group:
+    """Communications can create, submit and publish releases (which go through review), and run
+    alerts, contacts, the toolkit and engagement. Running it again adds what is missing."""
+    group, _ = Group.objects.get_or_create(name=COMMUNICATIONS_GROUP)
+    group.permissions.add(*role_permissions())
+    for codename in PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=newsroom,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
             ),
         )
-        for codename in PAGE_PERMISSIONS:
-            GroupPagePermission.objects.create(
+    root_collection = Collection.get_first_root_node()
+    for app_label, codenames in COLLECTION_PERMISSIONS.items():
+        for codename in codenames:
+            GroupCollectionPermission.objects.get_or_create(
                 group=group,
-                page=newsroom,
+                collection=root_collection,
                 permission=Permission.objects.get(
-                    content_type__app_label="wagtailcore", codename=codename
+                    content_type__app_label=app_label, codename=codename
                 ),
             )
-        for codename in DOCUMENT_PERMISSIONS:
-            GroupCollectionPermission.objects.create(
-                group=group,
-                collection=Collection.get_first_root_node(),
-                permission=Permission.objects.get(
-                    content_type__app_label="wagtaildocs", codename=codename
-                ),
-            )
-    workflow, created = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
-    if created:
-        task, _ = GroupApprovalTask.objects.get_or_create(name="Communications review")
-        task.groups.add(group)
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    workflow, _ = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
+    task, _ = GroupApprovalTask.objects.get_or_create(name="Communications review")
+    # Again on every run: a group deleted and made anew must still be the reviewers.
+    task.groups.add(group)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.get_or_create(page=newsroom, defaults={"workflow": workflow})
+    return group
 
 
 def seed_newsroom(data, stdout) -> None:

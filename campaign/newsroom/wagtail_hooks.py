@@ -5,6 +5,8 @@ import datetime
 
 from django.urls import include, path, reverse
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -47,6 +49,36 @@ class NewsroomViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(NewsroomViewSetGroup)
+
+
+class ExactDateColumn(Column):
+    """The date and time itself: Wagtail's DateColumn says "Just now" for a future time."""
+
+    cell_template_name = "newsroom/admin/exact_date_cell.html"
+
+
+class PressReleaseListingViewSet(PageListingViewSet):
+    """Every release in one flat listing, with its release time and its embargo (the go-live
+    time from the schedule dialog) beside its status."""
+
+    model = PressReleasePage
+    icon = "doc-full"
+    menu_label = "Press releases"
+    add_to_admin_menu = True
+    menu_order = 150
+    name = "press_releases"
+    columns = [
+        *PageListingViewSet.columns,
+        ExactDateColumn("release_at", label="Release", sort_key="release_at", width="14%"),
+        ExactDateColumn(
+            "embargo_until", label="Embargoed until", sort_key="embargo_until", width="14%"
+        ),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_press_release_listing():
+    return PressReleaseListingViewSet()
 
 
 @hooks.register("register_admin_urls")

@@ -148,6 +148,12 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A task still running after this many seconds has lost its worker (campaign.ops.background):
+# longer than any task of the project runs.
+TASKS_RUNNING_TIMEOUT_SECONDS = int(os.environ.get("TASKS_RUNNING_TIMEOUT_SECONDS", 1800))
+# Finished task results and old page revisions are kept this many days (`manage.py prune_history`).
+TASK_RESULTS_KEEP_DAYS = int(os.environ.get("TASK_RESULTS_KEEP_DAYS", 30))
+REVISIONS_KEEP_DAYS = int(os.environ.get("REVISIONS_KEEP_DAYS", 180))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "End Demand CT"
@@ -174,6 +180,14 @@ CACHE_CONTROL_S_MAXAGE = int(os.environ.get("CACHE_CONTROL_S_MAXAGE", 600))
 # version (campaign.core.content_version), which changes on every edit; entries expire after this
 # many seconds in any case. 0 renders every request from the database.
 RENDER_CACHE_SECONDS = int(os.environ.get("RENDER_CACHE_SECONDS", 600))
+# Settings that change what a rendered page contains: their values are part of every render cache
+# key, so a changed value (turning Plausible on, say) shows on the first request after restart.
+RENDER_CACHE_KEY_SETTINGS = [
+    "PLAUSIBLE_SITE_ID",
+    "PLAUSIBLE_BASE_URL",
+    "WAGTAILADMIN_BASE_URL",
+    "LANGUAGE_CODE",
+]
 # Reverse proxies in front of Django that append to X-Forwarded-For (nginx + Varnish = 2).
 NUM_PROXIES = int(os.environ.get("NUM_PROXIES", 0))
 
@@ -249,6 +263,8 @@ ALERTS_UNSUBSCRIBE_MAILTO = os.environ.get("ALERTS_UNSUBSCRIBE_MAILTO", "")
 ALERTS_BATCH_SIZE = int(os.environ.get("ALERTS_BATCH_SIZE", "0"))
 # A claimed batch left longer than this by its worker is recovered by the sweeper.
 ALERTS_LEASE_SECONDS = int(os.environ.get("ALERTS_LEASE_SECONDS", "300"))
+# A contacts import that ran at least this long e-mails the officer who confirmed it.
+ALERTS_IMPORT_NOTIFY_SECONDS = int(os.environ.get("ALERTS_IMPORT_NOTIFY_SECONDS", "20"))
 ALERTS_MAX_ATTEMPTS = int(os.environ.get("ALERTS_MAX_ATTEMPTS", "6"))
 ALERTS_RETRY_BASE_SECONDS = float(os.environ.get("ALERTS_RETRY_BASE_SECONDS", "30"))
 ALERTS_RETRY_MAX_SECONDS = float(os.environ.get("ALERTS_RETRY_MAX_SECONDS", "1800"))

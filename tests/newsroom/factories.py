@@ -6,6 +6,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 from wagtail.rich_text import RichText
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from campaign.newsroom.models import NewsroomPage, PressClip, PressReleasePage
 
@@ -38,3 +39,23 @@ def publish(page: PressReleasePage) -> PressReleasePage:
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+def release_form_data(**fields) -> dict:
+    """What the admin's release edit form posts, with `fields` changed."""
+    data = {
+        "title": "Admin-made release",
+        "slug": "admin-made-release",
+        "subheadline": "",
+        "release_at": "2024-03-01 09:00",
+        "dateline": "HARTFORD",
+        "summary": "",
+        "body": streamfield([("paragraph", rich_text("<p>Made in the admin.</p>"))]),
+        "attachments": inline_formset([]),
+        "related_links": inline_formset([]),
+        "topics": "courts",
+        "goals": [],
+        "contacts": [],
+    }
+    data.update(fields)
+    return nested_form_data(data)

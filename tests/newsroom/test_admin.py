@@ -1,6 +1,7 @@
 """Page rules and the admin flows editors use: create, schedule by embargo, preview, review."""
 
 import datetime
+import re
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -8,16 +9,14 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import (
-    inline_formset,
     nested_form_data,
-    rich_text,
-    streamfield,
 )
 
 from campaign.newsroom.dates import RELEASE_TIME_ZONE
 from campaign.newsroom.models import NewsroomPage, PressReleasePage
 from home.models import HomePage
 from tests.demo_seed import apply_snapshot
+from tests.newsroom.factories import release_form_data
 
 FUTURE = datetime.datetime(2037, 1, 11, 10, 0, tzinfo=RELEASE_TIME_ZONE)
 
@@ -34,23 +33,7 @@ class NewsroomAdminTests(WagtailPageTestCase):
         self.client.force_login(self.admin)
 
     def release_form_data(self, **fields):
-        data = {
-            "title": "Admin-made release",
-            "slug": "admin-made-release",
-            "subheadline": "",
-            "release_at": "2024-03-01 09:00",
-            "embargo_until": "",
-            "dateline": "HARTFORD",
-            "summary": "",
-            "body": streamfield([("paragraph", rich_text("<p>Made in the admin.</p>"))]),
-            "attachments": inline_formset([]),
-            "related_links": inline_formset([]),
-            "topics": "courts",
-            "goals": [],
-            "contacts": [],
-        }
-        data.update(fields)
-        return nested_form_data(data)
+        return release_form_data(**fields)
 
     def test_page_rules(self):
         """One newsroom under the home page; releases only under the newsroom."""
@@ -67,16 +50,40 @@ class NewsroomAdminTests(WagtailPageTestCase):
         assert release.live and release.status_line == "FOR IMMEDIATE RELEASE"
         assert list(release.topics.names()) == ["courts"]
 
-    def test_embargo_set_in_the_admin_schedules_the_release(self):
-        """Publishing with an embargo schedules it: the page stays off the site until then."""
-        data = self.release_form_data(embargo_until=FUTURE.strftime("%Y-%m-%d %H:%M"))
+    def test_the_go_live_time_is_the_embargo(self):
+        """Publishing with a go-live time from the schedule dialog embargoes the release until
+        then: the page stays off the site and the release says so."""
+        data = self.release_form_data(go_live_at=FUTURE.strftime("%Y-%m-%d %H:%M"))
         self.assertCanCreate(self.newsroom, PressReleasePage, data)
         release = PressReleasePage.objects.get(slug="admin-made-release")
         assert not release.live
+        assert release.embargo_until == release.release_at == FUTURE
         assert release.latest_revision.approved_go_live_at == FUTURE
         assert release.status_line == "EMBARGOED UNTIL Jan. 11, 2037, 10:00 a.m. EST"
         self.client.logout()
         assert self.client.get("/newsroom/admin-made-release/").status_code == 404
+
+    def add_url(self) -> str:
+        args = ["newsroom", "pressreleasepage", self.newsroom.pk]
+        return reverse("wagtailadmin_pages:add", args=args)
+
+    def test_the_form_has_one_scheduling_control(self):
+        """The release form has no embargo field of its own beside Wagtail's schedule dialog."""
+        url = reverse(
+            "wagtailadmin_pages:add", args=["newsroom", "pressreleasepage", self.newsroom.pk]
+        )
+        html = self.client.get(url).content.decode()
+        assert 'name="embargo_until"' not in html
+        assert 'name="go_live_at"' in html
+
+    def test_the_slug_follows_the_headline(self):
+        """The headline field drives the slug as Wagtail's title field does."""
+        url = reverse(
+            "wagtailadmin_pages:add", args=["newsroom", "pressreleasepage", self.newsroom.pk]
+        )
+        html = self.client.get(url).content.decode()
+        headline = re.search(r"<input[^>]*name=\"title\"[^>]*>", html).group(0)
+        assert 'data-w-sync-target-value="#id_slug"' in headline
 
     def test_release_and_newsroom_are_previewable(self):
         """Wagtail's preview renders both page types from their edit forms."""

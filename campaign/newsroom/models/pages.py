@@ -18,7 +18,13 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from rest_framework import serializers
 from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+    TitleFieldPanel,
+)
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -165,8 +171,8 @@ class PressReleasePage(RoutablePageMixin, BasePage):
     embargo_until = models.DateTimeField(
         null=True,
         blank=True,
-        help_text="Keep the release off every public page until this time (Eastern). It then "
-        "goes live by itself. Leave empty to release it when published.",
+        help_text="Off every public page until this time; it then goes live by itself. Set "
+        "from the go-live time in Wagtail's schedule dialog.",
     )
     dateline = models.CharField(
         max_length=60, default="HARTFORD", help_text="The city the news comes from, e.g. HARTFORD."
@@ -202,11 +208,15 @@ class PressReleasePage(RoutablePageMixin, BasePage):
 
     content_panels = [
         MultiFieldPanel(
-            [FieldPanel("title", heading="Headline"), FieldPanel("subheadline")], heading="Headline"
+            [TitleFieldPanel("title", heading="Headline"), FieldPanel("subheadline")],
+            heading="Headline",
         ),
         MultiFieldPanel(
-            [FieldPanel("release_at"), FieldPanel("embargo_until"), FieldPanel("dateline")],
-            heading="Release and embargo",
+            [FieldPanel("release_at"), FieldPanel("dateline")],
+            heading="Release",
+            help_text="To embargo the release, set its go-live time with “Schedule” in the "
+            "status panel: the release stays off every public page until then, the press can "
+            "have preview links, and it goes live by itself.",
         ),
         FieldPanel("summary"),
         FieldPanel("body"),
@@ -255,23 +265,27 @@ class PressReleasePage(RoutablePageMixin, BasePage):
         indexes = [models.Index(fields=["-release_at", "-page_ptr"], name="release_newest_first")]
 
     def clean(self):
+        """The embargo is the go-live time of Wagtail's schedule dialog, the one control the
+        officer sets; code that sets `embargo_until` (the importer, the seed) schedules too."""
         super().clean()
-        if self.embargo_until:
-            # Wagtail's scheduled publishing is what lifts the embargo: the page cannot go live
-            # before the embargo, and publish_scheduled makes it live at that time.
+        previous_embargo, previous_go_live = self.previous_schedule()
+        if self.embargo_until != previous_embargo and self.go_live_at == previous_go_live:
             self.go_live_at = self.embargo_until
+        else:
+            self.embargo_until = self.go_live_at
+        if self.embargo_until:
             self.release_at = self.embargo_until
-        elif self.go_live_at and self.go_live_at == self.previous_embargo():
-            # The editor called the embargo off: publishing must not wait for the old time.
-            self.go_live_at = None
         if self.expire_at and self.embargo_until and self.expire_at <= self.embargo_until:
             raise ValidationError({"expire_at": "A release cannot expire before its embargo."})
 
-    def previous_embargo(self) -> datetime.datetime | None:
-        """The embargo of the latest saved draft, to tell whether it was just removed."""
+    def previous_schedule(self) -> tuple[datetime.datetime | None, datetime.datetime | None]:
+        """The embargo and go-live time of the latest saved draft, to tell which one changed."""
         revision = self.get_latest_revision() if self.pk else None
-        value = revision.content.get("embargo_until") if revision else None
-        return parse_datetime(value) if value else None
+        content = revision.content if revision else {}
+        return tuple(
+            parse_datetime(content[name]) if content.get(name) else None
+            for name in ("embargo_until", "go_live_at")
+        )
 
     @property
     def is_embargoed(self) -> bool:

@@ -2,14 +2,13 @@ from django.core.management.base import BaseCommand, CommandError
 
 from campaign.alerts import tasks
 from campaign.alerts.models import MediaAlert
-from campaign.alerts.sweeper import reconcile_unknown
 
 
 class Command(BaseCommand):
     help = (
         "Settle a media alert's deliveries whose outcome is unknown and that no provider event "
         "has settled. Check the provider's logs first: --resend sends them again, --mark-failed "
-        "records them as not sent."
+        "records them as not sent. The alert's send page in the admin does the same."
     )
 
     def add_arguments(self, parser):
@@ -23,8 +22,6 @@ class Command(BaseCommand):
             alert = MediaAlert.objects.get(pk=alert_id)
         except MediaAlert.DoesNotExist as error:
             raise CommandError(f"There is no media alert {alert_id}.") from error
-        changed = reconcile_unknown(alert, resend=resend)
-        if resend and changed:
-            tasks.enqueue_at(tasks.send_batch, None, alert.pk)
+        changed = tasks.reconcile_unknown(alert.pk, resend=resend)
         verb = "Requeued" if resend else "Marked failed"
         self.stdout.write(f"{verb} {changed} delivery(ies) of '{alert}'.")

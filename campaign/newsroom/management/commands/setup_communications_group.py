@@ -8,9 +8,10 @@ from campaign.newsroom.seed import COMMUNICATIONS_GROUP, REVIEW_WORKFLOW, seed_c
 
 class Command(BaseCommand):
     help = (
-        "Create the Communications group (may create, submit and publish releases and edit the "
-        "newsroom snippets) and the press release review workflow on the newsroom page. "
-        "Running it again changes nothing."
+        "Create the Communications group (releases and their review workflow, newsroom snippets, "
+        "contacts, media lists, media alerts including sending, the toolkit, partners, "
+        "engagement and search promotions; not clearing do-not-contact flags) and the press "
+        "release review workflow on the newsroom page. Running it again adds what is missing."
     )
 
     def handle(self, *args, **options):

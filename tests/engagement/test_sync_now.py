@@ -1,0 +1,48 @@
+"""The engagement report for the Communications group: under Reports, and synced on demand."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+from django.utils import timezone
+
+from campaign.engagement.models import IndicatorSnapshot
+
+from .factories import ManualEntryFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sync_now_stores_todays_values_in_the_background(
+    client, communications_member, django_capture_on_commit_callbacks
+):
+    """ "Sync now" runs the sync as a task: today's values are stored and the time is shown."""
+    entry = ManualEntryFactory(date=timezone.localdate())
+    client.force_login(communications_member)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("engagement_sync_now"))
+    assert response.status_code == 302
+    assert IndicatorSnapshot.objects.filter(
+        indicator=entry.indicator, date=timezone.localdate()
+    ).exists()
+    assert "Last sync finished" in client.get(reverse("engagement_report")).content.decode()
+
+
+def test_the_report_is_under_reports(client, communications_member):
+    """The Reports menu of a Communications member links to the engagement report."""
+    client.force_login(communications_member)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("engagement_report") in html
+
+
+def test_sync_now_needs_the_engagement_permission(
+    client, django_user_model, django_capture_on_commit_callbacks
+):
+    """An admin user without engagement access cannot start a sync."""
+    entry = ManualEntryFactory(date=timezone.localdate())
+    user = django_user_model.objects.create_user("intern", "i@example.org", "pw")
+    user.user_permissions.add(*Permission.objects.filter(codename="access_admin"))
+    client.force_login(user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("engagement_sync_now"))
+    assert response.status_code in (302, 403)
+    assert not IndicatorSnapshot.objects.filter(indicator=entry.indicator).exists()
