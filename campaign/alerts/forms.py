@@ -1,7 +1,11 @@
 """Admin forms: the contact form enforces who may clear do-not-contact; the alert send form."""
 
+import re
+
 from django import forms
+from django.core.validators import validate_email
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateTimeInput
 
@@ -50,6 +54,39 @@ class SendAlertForm(forms.Form):
         if when and when < timezone.now():
             raise forms.ValidationError("Choose a time in the future, or leave empty to send now.")
         return when
+
+
+MAX_TEST_ADDRESSES = 10
+
+
+class TestSendForm(forms.Form):
+    """The addresses a test goes to, typed by the editor (their own by default)."""
+
+    addresses = forms.CharField(
+        label=_("Send a test to"),
+        max_length=1000,
+        help_text=_("One or more addresses, separated by commas or spaces."),
+    )
+
+    def clean_addresses(self) -> list[str]:
+        addresses = [a for a in re.split(r"[\s,;]+", self.cleaned_data["addresses"]) if a]
+        bad = []
+        for address in addresses:
+            try:
+                validate_email(address)
+            except forms.ValidationError:
+                bad.append(address)
+        if bad:
+            raise forms.ValidationError(
+                _("Not an e-mail address: %(bad)s"), params={"bad": ", ".join(bad)}
+            )
+        if not addresses:
+            raise forms.ValidationError(_("Type at least one address."))
+        if len(addresses) > MAX_TEST_ADDRESSES:
+            raise forms.ValidationError(
+                _("At most %(max)d addresses per test."), params={"max": MAX_TEST_ADDRESSES}
+            )
+        return list(dict.fromkeys(address.lower() for address in addresses))
 
 
 class ContactImportForm(forms.Form):

@@ -164,7 +164,7 @@ def test_officer_publishes_an_embargoed_release_and_alerts_the_press(
     page.get_by_label("Note").fill("AP Hartford desk")
     page.get_by_role("button", name="Create preview link").click()
     expect(page.locator(".messages")).to_contain_text("Preview link created")
-    preview_url = page.locator("table.listing code").first.inner_text()
+    preview_url = page.locator("table.listing input[readonly]").first.input_value()
     assert preview_url.startswith(f"{site_url}/press-preview/")
     shot(page, "preview-link")
     outsider = new_context().new_page()
