@@ -49,7 +49,7 @@ def due_alert(count: int, label: str) -> MediaAlert:
 def start_worker(stub: ESPStub, log: Path) -> subprocess.Popen:
     env = {**os.environ, **ENV, "POSTMARK_API_URL": f"{stub.url}/", "LOG_LEVEL": "INFO"}
     args = [PYTHON, "manage.py", "db_worker", "--no-reload", "--no-startup-delay"]
-    args += ["--interval", "0.1", "--worker-id", "bench"]
+    args += ["--interval", "0.1", "--worker-id", "bench", "--queue-name", "alerts"]
     process = subprocess.Popen(
         args,
         cwd=ROOT,

@@ -142,7 +142,15 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Media alerts have a queue of their own ("alerts", with its own worker) so that no backlog of
+# imports, index updates or purges in "default" can hold up a "send now".
+TASK_QUEUES = ["default", "alerts"]
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": TASK_QUEUES,
+    }
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "End Demand CT"
