@@ -15,6 +15,7 @@ urlpatterns = [
         admin_views.create_from_release,
         name="create_from_release",
     ),
+    path("signups/<int:pk>/review/", admin_views.signup_review, name="signup_review"),
     path("contacts/import/", admin_views.contacts_import, name="contacts_import"),
     path("contacts/export/", admin_views.contacts_export, name="contacts_export"),
 ]

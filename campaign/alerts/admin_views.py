@@ -18,10 +18,10 @@ from wagtail.admin.auth import permission_denied
 
 from campaign.newsroom.models import PressReleasePage
 
-from . import actions, csv_io
+from . import actions, csv_io, signups
 from .compose import alert_from_release
-from .forms import ContactImportForm, SendAlertForm, TestSendForm
-from .models import ContactState, MediaAlert, MediaList, PressContact
+from .forms import ContactImportForm, SendAlertForm, SignupReviewForm, TestSendForm
+from .models import ContactState, MediaAlert, MediaList, NewsroomSignup, PressContact
 from .rendering import render_alert
 
 PROBLEMS_SHOWN = 100
@@ -243,3 +243,32 @@ def contacts_export(request):
     response = HttpResponse(csv_io.export_contacts(contacts), content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="press-contacts.csv"'
     return response
+
+
+@require_http_methods(["GET", "POST"])
+def signup_review(request, pk: int):
+    """Accept a confirmed sign-up into media lists, or decline it."""
+    if not request.user.has_perm("alerts.change_presscontact"):
+        return permission_denied(request)
+    signup = get_object_or_404(NewsroomSignup.objects.awaiting_review(), pk=pk)
+    form = SignupReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if request.POST.get("decision") == "decline":
+            signups.decline_signup(signup, request.user)
+            messages.success(
+                request, _("Sign-up from %(email)s declined.") % {"email": signup.email}
+            )
+        else:
+            signups.accept_signup(signup, form.cleaned_data["lists"], request.user)
+            messages.success(request, _("%(email)s accepted.") % {"email": signup.email})
+        return redirect("wagtailsnippets_alerts_newsroomsignup:list")
+    return render(
+        request,
+        "alerts/admin/signup_review.html",
+        {
+            "signup": signup,
+            "form": form,
+            "page_title": _("Review sign-up: %(name)s") % {"name": signup.name},
+            "header_icon": "user",
+        },
+    )

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateTimeInput
 
-from .models import ContactState, is_administrator
+from .models import ContactState, MediaList, NewsroomSignup, is_administrator
 
 
 class PressContactForm(WagtailAdminModelForm):
@@ -93,4 +93,41 @@ class ContactImportForm(forms.Form):
     file = forms.FileField(
         help_text="CSV with a header row: name, email, outlet, beat, region, phone, notes, "
         "lists (separated by ';'), state.",
+    )
+
+
+HONEYPOT_FIELD = "website"
+
+
+class SignupForm(forms.ModelForm):
+    """'Get our releases': who the journalist is, and a field people never see that bots fill."""
+
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(
+            attrs={"class": "hp-field", "autocomplete": "off", "tabindex": "-1"}
+        ),
+    )
+
+    class Meta:
+        model = NewsroomSignup
+        fields = ["name", "email", "outlet", "beat"]
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "outlet": forms.TextInput(attrs={"autocomplete": "organization"}),
+        }
+
+    @property
+    def caught_by_honeypot(self) -> bool:
+        return bool(self.data.get(HONEYPOT_FIELD))
+
+
+class SignupReviewForm(forms.Form):
+    lists = forms.ModelMultipleChoiceField(
+        queryset=MediaList.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Add to these media lists"),
     )

@@ -3,6 +3,7 @@ CSV import/export; 'Draft a media alert' on press releases; audit log actions; c
 
 from django.db.models import Count, Q
 from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
@@ -15,7 +16,7 @@ from campaign.newsroom.models import PressReleasePage
 
 from . import admin_urls
 from .forms import MediaAlertForm, PressContactForm
-from .models import MediaAlert, MediaList, PressContact
+from .models import MediaAlert, MediaList, NewsroomSignup, PressContact
 from .seed import seed_alerts
 from .webhooks import count_events
 
@@ -106,11 +107,24 @@ class MediaAlertViewSet(SnippetViewSet):
     edit_handler = ObjectList(MediaAlert.panels, base_form_class=MediaAlertForm)
 
 
+class NewsroomSignupViewSet(SnippetViewSet):
+    """Sign-ups from the newsroom's form; confirmed ones wait here for the officer's review."""
+
+    model = NewsroomSignup
+    icon = "user"
+    menu_label = _("Newsroom sign-ups")
+    list_display = ["name", "email", "outlet", "beat", "confirmed_at", "review"]
+    list_filter = ["review"]
+    search_fields = ["name", "email", "outlet"]
+    ordering = ["-created_at"]
+    inspect_view_enabled = True
+
+
 class MediaAlertsGroup(SnippetViewSetGroup):
     menu_label = "Media alerts"
     menu_icon = "mail"
     menu_order = 300
-    items = (MediaAlertViewSet, MediaListViewSet, PressContactViewSet)
+    items = (MediaAlertViewSet, MediaListViewSet, PressContactViewSet, NewsroomSignupViewSet)
 
 
 register_snippet(MediaAlertsGroup)
@@ -132,6 +146,21 @@ def alert_listing_buttons(snippet, user, next_url=None):
         )
 
 
+@hooks.register("register_snippet_listing_buttons")
+def signup_listing_buttons(snippet, user, next_url=None):
+    if (
+        isinstance(snippet, NewsroomSignup)
+        and snippet.is_confirmed
+        and snippet.review == NewsroomSignup.Review.PENDING
+    ):
+        yield ListingButton(
+            _("Review"),
+            url=reverse("alerts_admin:signup_review", args=[snippet.pk]),
+            icon_name="tick",
+            priority=5,
+        )
+
+
 @hooks.register("register_page_listing_more_buttons")
 def release_alert_button(page, user, next_url=None):
     if page.specific_class is PressReleasePage and user.has_perm("alerts.add_mediaalert"):
@@ -149,6 +178,12 @@ def register_alert_log_actions(actions):
     actions.register_action("alerts.schedule", "Schedule media alert", "Media alert scheduled")
     actions.register_action("alerts.cancel", "Cancel media alert", "Media alert cancelled")
     actions.register_action("alerts.test_send", "Send test alert", "Test of media alert sent")
+    actions.register_action(
+        "alerts.signup_accept", _("Accept newsroom sign-up"), _("Newsroom sign-up accepted")
+    )
+    actions.register_action(
+        "alerts.signup_decline", _("Decline newsroom sign-up"), _("Newsroom sign-up declined")
+    )
 
 
 @hooks.register(COUNT_SOURCES_HOOK)

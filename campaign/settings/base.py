@@ -276,6 +276,8 @@ PLAUSIBLE_SITE_ID = os.environ.get("PLAUSIBLE_SITE_ID", "")
 PLAUSIBLE_API_KEY = os.environ.get("PLAUSIBLE_API_KEY", "")
 # Action forms: at most this many accepted submissions per address per window (seconds).
 ENGAGEMENT_FORM_RATE_LIMIT = (5, 60 * 60)
+# The newsroom's "Get our releases" form: sign-ups per address per period (seconds).
+ALERTS_SIGNUP_RATE_LIMIT = (5, 60 * 60)
 
 # --- Campaign toolkit (campaign.toolkit) ---------------------------------------------------------
 # Counting endpoints: beyond this many counted hits per address per window (seconds) the embed is

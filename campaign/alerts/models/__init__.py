@@ -1,6 +1,7 @@
 from .alerts import MediaAlert
 from .contacts import ContactState, MediaList, PressContact, is_administrator
 from .deliveries import Delivery, DeliveryStatus
+from .signups import NewsroomSignup, SignupReview
 
 __all__ = [
     "ContactState",
@@ -8,6 +9,8 @@ __all__ = [
     "DeliveryStatus",
     "MediaAlert",
     "MediaList",
+    "NewsroomSignup",
     "PressContact",
+    "SignupReview",
     "is_administrator",
 ]
