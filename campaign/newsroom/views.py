@@ -18,9 +18,12 @@ PREVIEW_CACHE_CONTROL = "private, no-store"
 
 
 def public_release_url(page: PressReleasePage) -> str:
-    """The release's public address once anyone may read it there; empty before."""
+    """The release's public address once anyone may read there what the link shows; empty
+    before, and while editors share a newer draft of a public release through links."""
     release = PressReleasePage.objects.live().public().released().filter(pk=page.pk).first()
-    return release.url if release else ""
+    if release is None or release.has_unpublished_changes:
+        return ""
+    return release.url
 
 
 def embargo_preview(request: HttpRequest, token: str) -> HttpResponse:
