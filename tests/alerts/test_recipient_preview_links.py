@@ -136,3 +136,22 @@ def test_link_made_in_the_admin_is_in_the_audit_log(admin_client, sent_alert):
     entry = PageLogEntry.objects.filter(page=release, action="newsroom.preview_link.create")
     assert entry.filter(data__note="AP desk").exists()
     assert EmbargoPreviewLink.objects.filter(note="AP desk").count() == 1
+
+
+def test_provider_batches_carry_each_recipients_own_link(
+    esp, esp_stub, admin_user, django_capture_on_commit_callbacks
+):
+    """Through Postmark's and Mailgun's batch APIs each journalist still gets their own link."""
+    media_list = MediaListFactory()
+    for n in range(3):
+        PressContactFactory(lists=[media_list], email=f"batch{n}@example.com")
+    alert = alert_from_release(release_for_alert(embargoed=True), user=admin_user)
+    alert.lists.add(media_list)
+    alert.status, alert.scheduled_at = MediaAlert.Status.SCHEDULED, alert.created_at
+    alert.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        tasks.start_alert.enqueue(alert.pk)
+    assert esp_stub.state.requests == 1
+    for message in esp_stub.state.messages:
+        own = Delivery.objects.get(alert=alert, email=message.to).preview_link.full_url
+        assert set(PREVIEW_LINK.findall(message.text + message.html)) == {own}

@@ -9,7 +9,8 @@ from tests.alerts.factories import release_for_alert
 
 from .conftest import artifacts_dir, needs_chromium
 
-pytestmark = [needs_chromium, pytest.mark.django_db]
+# Transactional like the other browser tests: what the test made is flushed and the seed restored.
+pytestmark = [needs_chromium, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 WIDTHS = [600, 320]
 
