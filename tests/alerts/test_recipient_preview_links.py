@@ -21,19 +21,25 @@ pytestmark = pytest.mark.django_db
 PREVIEW_LINK = re.compile(r"https?://testserver/press-preview/[^/\s\"]+/")
 
 
-@pytest.fixture
-def sent_alert(admin_user, django_capture_on_commit_callbacks):
-    """An alert about an embargoed release, sent to three journalists through the admin."""
+def send_embargoed_alert(emails: list[str], user, capture) -> MediaAlert:
+    """An alert about an embargoed release, sent now to these journalists."""
     media_list = MediaListFactory()
-    for n in range(3):
-        PressContactFactory(lists=[media_list], email=f"journalist{n}@example.com")
-    alert = alert_from_release(release_for_alert(embargoed=True), user=admin_user)
+    for address in emails:
+        PressContactFactory(lists=[media_list], email=address)
+    alert = alert_from_release(release_for_alert(embargoed=True), user=user)
     alert.lists.add(media_list)
     alert.status, alert.scheduled_at = MediaAlert.Status.SCHEDULED, alert.created_at
     alert.save()
-    with django_capture_on_commit_callbacks(execute=True):
+    with capture(execute=True):
         tasks.start_alert.enqueue(alert.pk)
     return alert
+
+
+@pytest.fixture
+def sent_alert(admin_user, django_capture_on_commit_callbacks):
+    """An alert about an embargoed release, sent to three journalists."""
+    emails = [f"journalist{n}@example.com" for n in range(3)]
+    return send_embargoed_alert(emails, admin_user, django_capture_on_commit_callbacks)
 
 
 def links_in(message) -> set[str]:
@@ -142,15 +148,8 @@ def test_provider_batches_carry_each_recipients_own_link(
     esp, esp_stub, admin_user, django_capture_on_commit_callbacks
 ):
     """Through Postmark's and Mailgun's batch APIs each journalist still gets their own link."""
-    media_list = MediaListFactory()
-    for n in range(3):
-        PressContactFactory(lists=[media_list], email=f"batch{n}@example.com")
-    alert = alert_from_release(release_for_alert(embargoed=True), user=admin_user)
-    alert.lists.add(media_list)
-    alert.status, alert.scheduled_at = MediaAlert.Status.SCHEDULED, alert.created_at
-    alert.save()
-    with django_capture_on_commit_callbacks(execute=True):
-        tasks.start_alert.enqueue(alert.pk)
+    emails = [f"batch{n}@example.com" for n in range(3)]
+    alert = send_embargoed_alert(emails, admin_user, django_capture_on_commit_callbacks)
     assert esp_stub.state.requests == 1
     for message in esp_stub.state.messages:
         own = Delivery.objects.get(alert=alert, email=message.to).preview_link.full_url
