@@ -8,14 +8,22 @@ import subprocess
 import time
 from pathlib import Path
 
-from campaign.alerts import tasks
+from django.contrib.auth import get_user_model
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+from wagtail.tasks import update_reference_index_task
+
+from campaign.alerts import actions, tasks
 from campaign.alerts.models import Delivery, MediaAlert, MediaList, PressContact
+from campaign.newsroom.models import PressReleasePage
 from tests.alerts.esp_stub import ESPStub
 
 from .env import ENV, PYTHON, ROOT
 
 PAST = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
 TIME_TARGET_S = 60.0
+SEND_NOW_TARGET_S = 2.0
+BACKLOG_TASKS = 3000
 MEMORY_GROWTH_LIMIT = 1.10  # peak RSS at the large list within 10% of the small list's
 
 
@@ -46,10 +54,12 @@ def due_alert(count: int, label: str) -> MediaAlert:
     return alert
 
 
-def start_worker(stub: ESPStub, log: Path) -> subprocess.Popen:
+def start_worker(stub: ESPStub, log: Path, queue: str = "alerts") -> subprocess.Popen:
+    """A db_worker for one queue, as deploy/ runs one per queue."""
     env = {**os.environ, **ENV, "POSTMARK_API_URL": f"{stub.url}/", "LOG_LEVEL": "INFO"}
     args = [PYTHON, "manage.py", "db_worker", "--no-reload", "--no-startup-delay"]
-    args += ["--interval", "0.1", "--worker-id", "bench"]
+    interval = "0.2" if queue == "alerts" else "0.5"  # as in deploy/systemd
+    args += ["--interval", interval, "--worker-id", f"bench-{queue}", "--queue-name", queue]
     process = subprocess.Popen(
         args,
         cwd=ROOT,
@@ -124,4 +134,65 @@ def measure_alerts(sizes: tuple[int, int], workdir: Path) -> dict:
         "time_pass": large["finished"] and large["seconds"] < TIME_TARGET_S,
         "duplicates_pass": small["duplicates"] == large["duplicates"] == 0
         and small["missing"] == large["missing"] == 0,
+    }
+
+
+def queue_backlog(count: int) -> int:
+    """`count` real reference-index updates in the default queue, as a contacts import or a bulk
+    edit leaves behind: the work that used to hold up a "send now"."""
+    pages = list(PressReleasePage.objects.values_list("pk", flat=True)[:count])
+    for n in range(count):
+        update_reference_index_task.enqueue("newsroom", "pressreleasepage", pages[n % len(pages)])
+    return DBTaskResult.objects.filter(queue_name="default", status=TaskResultStatus.READY).count()
+
+
+def measure_send_now(workdir: Path, contacts: int = 50, backlog: int = BACKLOG_TASKS) -> dict:
+    """From the officer's confirmed "send now" (actions.schedule_alert, what the admin's POST
+    runs) to the first message at the provider, with `backlog` tasks queued in the default
+    queue and both workers running, one per queue, as in deploy/."""
+    media_list = MediaList.objects.create(name="Benchmark send-now list")
+    media_list.contacts.add(
+        *PressContact.objects.bulk_create(
+            [PressContact(name=f"R {i}", email=f"now-{i}@example.com") for i in range(contacts)]
+        )
+    )
+    alert = MediaAlert.objects.create(subject="Benchmark send now", summary="Send now.")
+    alert.lists.add(media_list)
+    officer, _ = get_user_model().objects.get_or_create(
+        username="bench-officer", defaults={"is_superuser": True, "email": "officer@example.org"}
+    )
+    queued = queue_backlog(backlog)
+    stub = ESPStub().start()
+    workers = [
+        start_worker(stub, workdir / "worker-send-now-default.log", queue="default"),
+        start_worker(stub, workdir / "worker-send-now-alerts.log", queue="alerts"),
+    ]
+    try:
+        start = time.monotonic()
+        actions.schedule_alert(alert, None, officer)
+        while not stub.state.messages and time.monotonic() - start < 60:
+            time.sleep(0.01)
+        first = time.monotonic() - start
+        backlog_left = DBTaskResult.objects.filter(
+            queue_name="default", status=TaskResultStatus.READY
+        ).count()
+        deadline = time.monotonic() + 60
+        while MediaAlert.objects.get(pk=alert.pk).status != MediaAlert.Status.SENT:
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
+    finally:
+        for worker in workers:
+            stop(worker)
+        stub.stop()
+    DBTaskResult.objects.filter(queue_name="default", status=TaskResultStatus.READY).delete()
+    received = stub.state.recipients()
+    return {
+        "backlog_queued": queued,
+        "backlog_left_at_first_message": backlog_left,
+        "first_message_seconds": first,
+        "received": len(received),
+        "duplicates": sum(n - 1 for n in received.values()),
+        "contacts": contacts,
+        "pass": bool(received) and first < SEND_NOW_TARGET_S,
     }

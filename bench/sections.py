@@ -118,6 +118,9 @@ def run_sections(plan, workdir: Path, results: dict, drain_tasks) -> None:
         result = timed(results, "alerts", alerts.measure_alerts, plan.alert_sizes, workdir)
         results["alerts"] = result
         tables.append(alerts_table(result))
+        result = timed(results, "alerts_send_now", alerts.measure_send_now, workdir)
+        results["alerts_send_now"] = result
+        tables.append(send_now_table(result))
     results["data_final"] = {
         "releases": PressReleasePage.objects.count(),
         "assets": CampaignAsset.objects.count(),
@@ -240,6 +243,27 @@ def images_table(result: dict) -> str:
         f"{body}\nWagtail/Pillow time {result['time_ratio']:.2f}x (target <= "
         f"{images.RATIO_TARGET}x) {verdict(result['time_pass'])}; peak memory "
         f"{result['memory_ratio']:.2f}x {verdict(result['memory_pass'])}"
+    )
+
+
+def send_now_table(result: dict) -> str:
+    body = table(
+        "Send now behind a backlog: a db_worker per queue (default, alerts), as in deploy/",
+        ["tasks queued", "left at 1st message", "1st message s", "received", "dupes"],
+        [
+            [
+                result["backlog_queued"],
+                result["backlog_left_at_first_message"],
+                result["first_message_seconds"],
+                result["received"],
+                result["duplicates"],
+            ]
+        ],
+    )
+    return (
+        f'{body}\n"send now" to the first message {result["first_message_seconds"]:.2f} s with '
+        f"{result['backlog_queued']:,} other tasks queued "
+        f"(target < {alerts.SEND_NOW_TARGET_S:.0f} s) {verdict(result['pass'])}"
     )
 
 

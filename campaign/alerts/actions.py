@@ -65,14 +65,14 @@ def cancel_alert(alert: MediaAlert, user) -> MediaAlert:
     return alert
 
 
-def send_test_to_user(alert: MediaAlert, user) -> str:
-    """Send the alert to the editor's own address."""
+def send_test_to(alert: MediaAlert, addresses: list[str], user) -> list[str]:
+    """Send a test of the alert to the addresses the editor typed."""
     _require(user)
-    if not user.email:
-        raise ValidationError("Your account has no e-mail address to send the test to.")
-    send_test(alert, user.email)
-    log(alert, "alerts.test_send", user=user, data={"to": user.email})
-    return user.email
+    if not addresses:
+        raise ValidationError("Type at least one address to send the test to.")
+    send_test(alert, addresses)
+    log(alert, "alerts.test_send", user=user, data={"to": addresses})
+    return addresses
 
 
 def settle_unknown(alert: MediaAlert, *, resend: bool, user) -> int:

@@ -7,6 +7,7 @@ urlpatterns = [
     path("alert/<int:pk>/", admin_views.alert_detail, name="alert_detail"),
     path("alert/<int:pk>/preview/", admin_views.alert_preview, name="alert_preview"),
     path("alert/<int:pk>/send/", admin_views.alert_send, name="alert_send"),
+    path("alert/<int:pk>/confirm/", admin_views.alert_confirm_send, name="alert_confirm_send"),
     path("alert/<int:pk>/cancel/", admin_views.alert_cancel, name="alert_cancel"),
     path("alert/<int:pk>/test/", admin_views.alert_send_test, name="alert_send_test"),
     path("alert/<int:pk>/unknown/", reconcile_views.settle_unknown, name="settle_unknown"),
@@ -31,5 +32,6 @@ urlpatterns = [
         import_views.contacts_import_discard,
         name="contacts_import_discard",
     ),
+    path("signups/<int:pk>/review/", admin_views.signup_review, name="signup_review"),
     path("contacts/export/", admin_views.contacts_export, name="contacts_export"),
 ]

@@ -1,11 +1,15 @@
 """Admin forms: the contact form enforces who may clear do-not-contact; the alert send form."""
 
+import re
+
 from django import forms
+from django.core.validators import validate_email
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateTimeInput
 
-from .models import ContactState, is_administrator
+from .models import ContactState, MediaList, NewsroomSignup, is_administrator
 
 
 class PressContactForm(WagtailAdminModelForm):
@@ -52,8 +56,78 @@ class SendAlertForm(forms.Form):
         return when
 
 
+MAX_TEST_ADDRESSES = 10
+
+
+class TestSendForm(forms.Form):
+    """The addresses a test goes to, typed by the editor (their own by default)."""
+
+    addresses = forms.CharField(
+        label=_("Send a test to"),
+        max_length=1000,
+        help_text=_("One or more addresses, separated by commas or spaces."),
+    )
+
+    def clean_addresses(self) -> list[str]:
+        addresses = [a for a in re.split(r"[\s,;]+", self.cleaned_data["addresses"]) if a]
+        bad = []
+        for address in addresses:
+            try:
+                validate_email(address)
+            except forms.ValidationError:
+                bad.append(address)
+        if bad:
+            raise forms.ValidationError(
+                _("Not an e-mail address: %(bad)s"), params={"bad": ", ".join(bad)}
+            )
+        if not addresses:
+            raise forms.ValidationError(_("Type at least one address."))
+        if len(addresses) > MAX_TEST_ADDRESSES:
+            raise forms.ValidationError(
+                _("At most %(max)d addresses per test."), params={"max": MAX_TEST_ADDRESSES}
+            )
+        return list(dict.fromkeys(address.lower() for address in addresses))
+
+
 class ContactImportForm(forms.Form):
     file = forms.FileField(
         help_text="CSV with a header row: name, email, outlet, beat, region, phone, notes, "
         "lists (separated by ';'), state.",
+    )
+
+
+HONEYPOT_FIELD = "website"
+
+
+class SignupForm(forms.ModelForm):
+    """'Get our releases': who the journalist is, and a field people never see that bots fill."""
+
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(
+            attrs={"class": "hp-field", "autocomplete": "off", "tabindex": "-1"}
+        ),
+    )
+
+    class Meta:
+        model = NewsroomSignup
+        fields = ["name", "email", "outlet", "beat"]
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "outlet": forms.TextInput(attrs={"autocomplete": "organization"}),
+        }
+
+    @property
+    def caught_by_honeypot(self) -> bool:
+        return bool(self.data.get(HONEYPOT_FIELD))
+
+
+class SignupReviewForm(forms.Form):
+    lists = forms.ModelMultipleChoiceField(
+        queryset=MediaList.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Add to these media lists"),
     )

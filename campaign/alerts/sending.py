@@ -33,6 +33,8 @@ from django.db.models import F
 from django.utils import timezone
 from urllib3.exceptions import ConnectTimeoutError
 
+from campaign.newsroom.embargo import create_recipient_links
+
 from .esp import batch_size, fill_merge_fields, get_alert_connection, supports_batch
 from .models import ContactState, Delivery, DeliveryStatus, MediaAlert
 from .rendering import ONE_CLICK_HEADERS, RenderedAlert, render_alert, unsubscribe_headers
@@ -89,7 +91,26 @@ def queue_deliveries(alert: MediaAlert) -> int:
         ignore_conflicts=True,
         batch_size=500,
     )
+    if alert.release_id and alert.under_embargo:
+        give_preview_links(alert)
     return alert.deliveries.filter(status=DeliveryStatus.QUEUED).count()
+
+
+def give_preview_links(alert: MediaAlert) -> None:
+    """Each recipient of an alert about an embargoed release gets a preview link of their own,
+    so one forwarded link can be revoked without cutting off everyone else."""
+    rows = list(
+        alert.deliveries.filter(status=DeliveryStatus.QUEUED, preview_link__isnull=True)
+        .select_related("contact")
+        .order_by("pk")
+    )
+    notes = [f"{row.contact.name} <{row.email}>"[:200] for row in rows]
+    links = create_recipient_links(
+        alert.release, notes, created_by=alert.created_by, reason=f"Media alert: {alert.subject}"
+    )
+    for row, link in zip(rows, links, strict=True):
+        row.preview_link = link
+    Delivery.objects.bulk_update(rows, ["preview_link"], batch_size=500)
 
 
 def send_next_batch(alert_id: int) -> BatchOutcome:
@@ -149,7 +170,7 @@ def claim_batch(alert_id: int, token: str) -> list[Delivery]:
             Delivery.objects.filter(pk__in=ids, status=DeliveryStatus.QUEUED).update(**claim)
     return list(
         Delivery.objects.filter(claim=token, status=DeliveryStatus.SENDING).select_related(
-            "contact"
+            "contact", "preview_link"
         )
     )
 
@@ -179,9 +200,16 @@ def post_batch(alert: MediaAlert, rows: list[Delivery], token: str, outcome: Bat
         record_statuses(statuses, rows, token, outcome)
 
 
+def recipient_values(alert: MediaAlert, row: Delivery) -> dict[str, str]:
+    """The merge fields of one recipient: their unsubscribe and preview links."""
+    preview = row.preview_link.full_url if row.preview_link else alert.preview_url
+    return {"unsubscribe_url": unsubscribe_url(row.contact_id, alert.pk), "preview_url": preview}
+
+
 def deliver(mail, alert: MediaAlert, rendered: RenderedAlert, rows: list[Delivery]) -> dict:
     """Post the batch; return {email: (status, message_id)}."""
-    links = {row.email: unsubscribe_url(row.contact_id, alert.pk) for row in rows}
+    values = {row.email: recipient_values(alert, row) for row in rows}
+    links = {email: merge["unsubscribe_url"] for email, merge in values.items()}
     from_email = settings.ALERTS_FROM_EMAIL
     if supports_batch(mail):
         message = EmailMultiAlternatives(
@@ -193,7 +221,7 @@ def deliver(mail, alert: MediaAlert, rendered: RenderedAlert, rows: list[Deliver
             connection=mail,
         )
         message.attach_alternative(rendered.html, "text/html")
-        message.merge_data = {email: {"unsubscribe_url": url} for email, url in links.items()}
+        message.merge_data = values
         message.merge_headers = {email: unsubscribe_headers(url) for email, url in links.items()}
         message.merge_metadata = {row.email: {"delivery": str(row.pk)} for row in rows}
         message.metadata = {"alert": str(alert.pk)}
@@ -205,16 +233,15 @@ def deliver(mail, alert: MediaAlert, rendered: RenderedAlert, rows: list[Deliver
         }
     messages = []
     for row in rows:
-        values = {"unsubscribe_url": links[row.email]}
         message = EmailMultiAlternatives(
             subject=rendered.subject,
-            body=fill_merge_fields(rendered.text, values),
+            body=fill_merge_fields(rendered.text, values[row.email]),
             from_email=from_email,
             to=[row.email],
             headers={**ONE_CLICK_HEADERS, **unsubscribe_headers(links[row.email])},
             connection=mail,
         )
-        message.attach_alternative(fill_merge_fields(rendered.html, values), "text/html")
+        message.attach_alternative(fill_merge_fields(rendered.html, values[row.email]), "text/html")
         messages.append(message)
     mail.send_messages(messages)
     return {row.email: ("sent", "") for row in rows}
@@ -322,15 +349,22 @@ def handle_permanent_error(reason: str, rows: list[Delivery], token: str, outcom
         outcome.failed += mine.update(status=DeliveryStatus.FAILED, error=reason)
 
 
-def send_test(alert: MediaAlert, to_email: str) -> None:
-    """Send the alert to one address (the editor's own), outside any list and any Delivery."""
-    rendered = render_alert(alert, unsubscribe_url=settings.ALERTS_BASE_URL)
-    message = EmailMultiAlternatives(
-        subject=f"[TEST] {rendered.subject}",
-        body=rendered.text,
-        from_email=settings.ALERTS_FROM_EMAIL,
-        to=[to_email],
-        connection=get_alert_connection(),
+def send_test(alert: MediaAlert, addresses: list[str]) -> None:
+    """Send the alert to the typed addresses, one message each, outside any list and any
+    Delivery. The preview link is the alert's own (recipients get theirs when it is sent)."""
+    rendered = render_alert(
+        alert, unsubscribe_url=settings.ALERTS_BASE_URL, preview_url=alert.preview_url
     )
-    message.attach_alternative(rendered.html, "text/html")
-    message.send()
+    mail = get_alert_connection()
+    messages = []
+    for address in addresses:
+        message = EmailMultiAlternatives(
+            subject=f"[TEST] {rendered.subject}",
+            body=rendered.text,
+            from_email=settings.ALERTS_FROM_EMAIL,
+            to=[address],
+            connection=mail,
+        )
+        message.attach_alternative(rendered.html, "text/html")
+        messages.append(message)
+    mail.send_messages(messages)

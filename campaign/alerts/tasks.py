@@ -1,6 +1,9 @@
 """Background work on django-tasks. The tasks hold no logic of their own: they call the sending
 service and enqueue what comes next (django-tasks does not retry, so retries are new tasks with
-`run_after`)."""
+`run_after`).
+
+Every alert task runs in the "alerts" queue, which has a worker of its own (deploy/ and the
+README), so a backlog in the default queue never delays a "send now"."""
 
 from datetime import datetime, timedelta
 
@@ -11,6 +14,8 @@ from django_tasks import task
 
 from . import imports, sending, sweeper
 from .models import MediaAlert
+
+ALERTS_QUEUE = "alerts"
 
 
 def enqueue_at(task_obj, when: datetime | None, *args) -> None:
@@ -28,7 +33,7 @@ def enqueue_at(task_obj, when: datetime | None, *args) -> None:
     transaction.on_commit(enqueue)
 
 
-@task()
+@task(queue_name=ALERTS_QUEUE)
 def start_alert(alert_id: int) -> int:
     """Start a due alert: queue its deliveries and one task per batch."""
     batches = sending.start_alert(alert_id)
@@ -39,7 +44,7 @@ def start_alert(alert_id: int) -> int:
     return batches
 
 
-@task()
+@task(queue_name=ALERTS_QUEUE)
 def send_batch(alert_id: int) -> dict:
     """Send one provider batch of the alert; retry later on a transient error."""
     outcome = sending.send_next_batch(alert_id)
@@ -56,7 +61,7 @@ def send_batch(alert_id: int) -> dict:
     }
 
 
-@task()
+@task(queue_name=ALERTS_QUEUE)
 def sweep_alerts() -> dict:
     """Recover rows left by dead workers, start due alerts, and keep sweeping while any alert
     is still sending."""

@@ -3,6 +3,7 @@ CSV import/export; 'Draft a media alert' on press releases; audit log actions; c
 
 from django.db.models import Count, Q
 from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
@@ -15,7 +16,7 @@ from campaign.newsroom.models import PressReleasePage
 
 from . import admin_urls
 from .forms import MediaAlertForm, PressContactForm
-from .models import MediaAlert, MediaList, PressContact
+from .models import MediaAlert, MediaList, NewsroomSignup, PressContact
 from .seed import seed_alerts
 from .webhooks import count_events
 
@@ -106,11 +107,24 @@ class MediaAlertViewSet(SnippetViewSet):
     edit_handler = ObjectList(MediaAlert.panels, base_form_class=MediaAlertForm)
 
 
+class NewsroomSignupViewSet(SnippetViewSet):
+    """Sign-ups from the newsroom's form; confirmed ones wait here for the officer's review."""
+
+    model = NewsroomSignup
+    icon = "user"
+    menu_label = _("Newsroom sign-ups")
+    list_display = ["name", "email", "outlet", "beat", "confirmed_at", "review"]
+    list_filter = ["review"]
+    search_fields = ["name", "email", "outlet"]
+    ordering = ["-created_at"]
+    inspect_view_enabled = True
+
+
 class MediaAlertsGroup(SnippetViewSetGroup):
     menu_label = "Media alerts"
     menu_icon = "mail"
     menu_order = 300
-    items = (MediaAlertViewSet, MediaListViewSet, PressContactViewSet)
+    items = (MediaAlertViewSet, MediaListViewSet, PressContactViewSet, NewsroomSignupViewSet)
 
 
 register_snippet(MediaAlertsGroup)
@@ -128,6 +142,21 @@ def alert_listing_buttons(snippet, user, next_url=None):
             "Send page",
             url=reverse("alerts_admin:alert_detail", args=[snippet.pk]),
             icon_name="mail",
+            priority=5,
+        )
+
+
+@hooks.register("register_snippet_listing_buttons")
+def signup_listing_buttons(snippet, user, next_url=None):
+    if (
+        isinstance(snippet, NewsroomSignup)
+        and snippet.is_confirmed
+        and snippet.review == NewsroomSignup.Review.PENDING
+    ):
+        yield ListingButton(
+            _("Review"),
+            url=reverse("alerts_admin:signup_review", args=[snippet.pk]),
+            icon_name="tick",
             priority=5,
         )
 
@@ -161,6 +190,12 @@ def register_alert_log_actions(actions):
         "alerts.fail_unknown",
         "Mark unknown deliveries failed",
         "Deliveries with an unknown outcome marked failed",
+    )
+    actions.register_action(
+        "alerts.signup_accept", _("Accept newsroom sign-up"), _("Newsroom sign-up accepted")
+    )
+    actions.register_action(
+        "alerts.signup_decline", _("Decline newsroom sign-up"), _("Newsroom sign-up declined")
     )
 
 

@@ -4,9 +4,11 @@ admin screen where editors create and revoke those links."""
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import embargo
@@ -15,16 +17,34 @@ from .models import EmbargoPreviewLink, PressReleasePage
 PREVIEW_CACHE_CONTROL = "private, no-store"
 
 
+def public_release_url(page: PressReleasePage) -> str:
+    """The release's public address once anyone may read there what the link shows; empty
+    before, and while editors share a newer draft of a public release through links."""
+    release = PressReleasePage.objects.live().public().released().filter(pk=page.pk).first()
+    if release is None or release.has_unpublished_changes:
+        return ""
+    return release.url
+
+
 def embargo_preview(request: HttpRequest, token: str) -> HttpResponse:
-    """The release's latest draft for whoever holds a valid link, marked as embargoed."""
+    """The release's latest draft for whoever holds a valid link, marked as embargoed. Once the
+    release is public the link leads there for good; a revoked link says so and names whom to
+    ask."""
     link = EmbargoPreviewLink.from_signed_token(token)
     if link is None:
         raise Http404("No such preview link.")
+    public_url = "" if link.is_revoked else public_release_url(link.page)
+    if public_url:
+        return HttpResponsePermanentRedirect(public_url)
     if not link.is_valid:
         response = TemplateResponse(
-            request, "newsroom/embargo_preview_gone.html", {"link": link}, status=410
+            request,
+            "newsroom/embargo_preview_gone.html",
+            {"link": link, "contacts": link.page.contacts.all()},
+            status=410,
         )
     else:
+        link.record_open()
         draft = link.page.get_latest_revision_as_object()
         context = draft.get_context(request)
         context["embargo_preview"] = link
@@ -83,6 +103,9 @@ def preview_links(request: HttpRequest, page_id: int) -> HttpResponse:
 def revoke_preview_link(request: HttpRequest, link_id: int) -> HttpResponse:
     link = get_object_or_404(EmbargoPreviewLink, pk=link_id)
     get_editable_release(request, link.page_id)
-    link.revoke()
-    messages.success(request, "The preview link no longer works.")
+    embargo.revoke_preview_link(link, user=request.user)
+    messages.success(request, _("The preview link no longer works."))
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        return redirect(next_url)
     return redirect("newsroom_admin:preview_links", link.page_id)

@@ -4,6 +4,7 @@ apps through hooks: the home page's latest news, first-party counts and demo con
 import datetime
 
 from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -131,3 +132,22 @@ def count_sources():
 
 
 hooks.register("register_campaign_seed", fn=seed_newsroom, order=10)
+
+
+@hooks.register("register_log_actions")
+def register_preview_link_log_actions(actions):
+    actions.register_action(
+        "newsroom.preview_link.create",
+        _("Create embargo preview link"),
+        _("Embargo preview link created"),
+    )
+    actions.register_action(
+        "newsroom.preview_link.create_many",
+        _("Create recipients' preview links"),
+        _("Preview links created for a media alert's recipients"),
+    )
+    actions.register_action(
+        "newsroom.preview_link.revoke",
+        _("Revoke embargo preview link"),
+        _("Embargo preview link revoked"),
+    )

@@ -147,13 +147,21 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # A task still running after this many seconds has lost its worker (campaign.ops.background):
 # longer than any task of the project runs.
 TASKS_RUNNING_TIMEOUT_SECONDS = int(os.environ.get("TASKS_RUNNING_TIMEOUT_SECONDS", 1800))
 # Finished task results and old page revisions are kept this many days (`manage.py prune_history`).
 TASK_RESULTS_KEEP_DAYS = int(os.environ.get("TASK_RESULTS_KEEP_DAYS", 30))
 REVISIONS_KEEP_DAYS = int(os.environ.get("REVISIONS_KEEP_DAYS", 180))
+# Media alerts have a queue of their own ("alerts", with its own worker) so that no backlog of
+# imports, index updates or purges in "default" can hold up a "send now".
+TASK_QUEUES = ["default", "alerts"]
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": TASK_QUEUES,
+    }
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "End Demand CT"
@@ -288,6 +296,8 @@ PLAUSIBLE_SCRIPT_ID = os.environ.get("PLAUSIBLE_SCRIPT_ID", "")
 PLAUSIBLE_API_KEY = os.environ.get("PLAUSIBLE_API_KEY", "")
 # Action forms: at most this many accepted submissions per address per window (seconds).
 ENGAGEMENT_FORM_RATE_LIMIT = (5, 60 * 60)
+# The newsroom's "Get our releases" form: sign-ups per address per period (seconds).
+ALERTS_SIGNUP_RATE_LIMIT = (5, 60 * 60)
 
 # --- Campaign toolkit (campaign.toolkit) ---------------------------------------------------------
 # Counting endpoints: beyond this many counted hits per address per window (seconds) the embed is

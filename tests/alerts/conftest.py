@@ -40,7 +40,9 @@ def esp(request, settings, esp_stub):
 @pytest.fixture
 def db_tasks(settings):
     """The production task backend (rows in the database), run by `drain_tasks`."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": settings.TASK_QUEUES}
+    }
     settings.ALERTS_RETRY_BASE_SECONDS = 0.05
     settings.ALERTS_RETRY_MAX_SECONDS = 0.2
 
@@ -56,7 +58,7 @@ def make_contacts(count: int, media_list: MediaList, prefix: str = "bulk") -> li
 def drain_tasks(capture, until, timeout: float = 30) -> None:
     """Run ready database tasks in this process, as db_worker would, until `until()` is true."""
     worker = Worker(
-        queue_names=["default"],
+        queue_names=["*"],
         interval=0,
         batch=True,
         backend_name="default",

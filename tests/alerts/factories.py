@@ -1,6 +1,14 @@
+import datetime
+
 import factory
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from wagtail.documents.models import Document
+from wagtail.rich_text import RichText
 
 from campaign.alerts.models import MediaAlert, MediaList, PressContact
+from campaign.newsroom.models import Boilerplate, MediaContact, PressReleaseAttachment
+from tests.newsroom.factories import PressReleasePageFactory, publish
 
 
 class MediaListFactory(factory.django.DjangoModelFactory):
@@ -38,3 +46,36 @@ class MediaAlertFactory(factory.django.DjangoModelFactory):
     def lists(self, create, extracted, **kwargs):
         if create and extracted:
             self.lists.add(*extracted)
+
+
+def release_for_alert(*, embargoed: bool, **fields):
+    """A release with its own media contact, an attachment and a boilerplate, published (or
+    scheduled, when embargoed) the way the admin does it."""
+    contact = MediaContact.objects.create(
+        name="Dana Spokesperson",
+        title="Press Secretary",
+        phone="860-555-0142",
+        email="dana@example.org",
+    )
+    boilerplate = Boilerplate.objects.create(
+        heading="About the test Council", text="<p>The test Council works on demand.</p>"
+    )
+    document = Document.objects.create(
+        title="The test report", file=ContentFile(b"%PDF-1.4 test", "report.pdf")
+    )
+    release = PressReleasePageFactory(
+        title=fields.pop("title", "Council counts the buyers"),
+        live=not embargoed,
+        embargo_until=timezone.now() + datetime.timedelta(days=2) if embargoed else None,
+        dateline="HARTFORD",
+        boilerplate=boilerplate,
+        body=[
+            ("paragraph", RichText("<p>First paragraph of the whole release.</p>")),
+            ("paragraph", RichText("<p>Second paragraph, only in the whole release.</p>")),
+        ],
+        **fields,
+    )
+    release.contacts.set([contact])
+    release.attachments.add(PressReleaseAttachment(document=document))
+    release.save()
+    return publish(release)

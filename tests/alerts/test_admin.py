@@ -59,7 +59,7 @@ def test_send_page_shows_counts_rates_and_preview(admin_client, alert):
     html = admin_client.get(page(alert)).content.decode()
     assert "3 active contacts" in html
     assert f'src="/admin/alerts/alert/{alert.pk}/preview/"' in html
-    assert "Send a test to me (admin@example.com)" in html
+    assert 'name="addresses" value="admin@example.com"' in html
 
 
 def test_send_page_shows_rates(admin_client, alert):
@@ -103,12 +103,14 @@ def test_preview_is_the_email_as_sent(admin_client, alert):
     assert "Connecticut Trafficking in Persons Council" in html
     assert ">Unsubscribe</a>" in html
     text = admin_client.get(f"{page(alert)}preview/?format=text").content.decode()
-    assert "Read more: https://www.example.org/news/buyers/" in text
+    assert "Read the release: https://www.example.org/news/buyers/" in text
 
 
 def test_send_a_test_to_me(admin_client, alert):
     """The test goes to the editor only, is marked as a test, and is in the audit log."""
-    response = admin_client.post(f"{page(alert)}test/", follow=True)
+    response = admin_client.post(
+        f"{page(alert)}test/", {"addresses": "admin@example.com"}, follow=True
+    )
     assert "Test sent to admin@example.com." in response.content.decode()
     assert [m.to for m in mail.outbox] == [["admin@example.com"]]
     assert mail.outbox[0].subject.startswith("[TEST] ")
@@ -121,7 +123,7 @@ def test_send_now_sends_to_every_contact_with_headers(
 ):
     """Send now: one message per contact, each with its own one-click unsubscribe."""
     with django_capture_on_commit_callbacks(execute=True):
-        admin_client.post(f"{page(alert)}send/", {"scheduled_at": ""})
+        admin_client.post(f"{page(alert)}send/", {"scheduled_at": "", "confirmed": "yes"})
     alert.refresh_from_db()
     assert alert.status == MediaAlert.Status.SENT
     assert sorted(m.to[0] for m in mail.outbox) == [
@@ -140,9 +142,11 @@ def test_send_now_sends_to_every_contact_with_headers(
 def test_sending_twice_is_refused(admin_client, alert, django_capture_on_commit_callbacks):
     """A sent alert cannot be sent again from the admin."""
     with django_capture_on_commit_callbacks(execute=True):
-        admin_client.post(f"{page(alert)}send/", {"scheduled_at": ""})
+        admin_client.post(f"{page(alert)}send/", {"scheduled_at": "", "confirmed": "yes"})
     mail.outbox.clear()
-    response = admin_client.post(f"{page(alert)}send/", {"scheduled_at": ""}, follow=True)
+    response = admin_client.post(
+        f"{page(alert)}send/", {"scheduled_at": "", "confirmed": "yes"}, follow=True
+    )
     assert "This alert is already sent." in response.content.decode()
     assert mail.outbox == []
 
@@ -153,7 +157,10 @@ def test_schedule_then_sweeper_sends_when_due(
     """A scheduled alert waits, and goes out once its time has come."""
     when = timezone.localtime() + datetime.timedelta(hours=2)
     with django_capture_on_commit_callbacks(execute=True):
-        admin_client.post(f"{page(alert)}send/", {"scheduled_at": when.strftime("%Y-%m-%d %H:%M")})
+        admin_client.post(
+            f"{page(alert)}send/",
+            {"scheduled_at": when.strftime("%Y-%m-%d %H:%M"), "confirmed": "yes"},
+        )
     alert.refresh_from_db()
     assert alert.status == "scheduled" and mail.outbox == []
     assert logged(alert, "alerts.schedule")
@@ -176,7 +183,10 @@ def test_scheduling_in_the_past_is_refused(admin_client, alert):
 def test_cancel_a_scheduled_alert(admin_client, alert, django_capture_on_commit_callbacks):
     """Cancelling a scheduled alert means nobody gets it, even when its time comes."""
     when = timezone.localtime() + datetime.timedelta(hours=2)
-    admin_client.post(f"{page(alert)}send/", {"scheduled_at": when.strftime("%Y-%m-%d %H:%M")})
+    admin_client.post(
+        f"{page(alert)}send/",
+        {"scheduled_at": when.strftime("%Y-%m-%d %H:%M"), "confirmed": "yes"},
+    )
     admin_client.post(f"{page(alert)}cancel/")
     MediaAlert.objects.filter(pk=alert.pk).update(scheduled_at=timezone.now())
     with django_capture_on_commit_callbacks(execute=True):
@@ -195,7 +205,9 @@ def test_only_the_communications_group_can_send(client, django_user_model, alert
     )
     client.force_login(user)
     assert "Only the Communications team can send" in client.get(page(alert)).content.decode()
-    assert client.post(f"{page(alert)}send/", {"scheduled_at": ""}).status_code in (302, 403)
+    assert client.post(
+        f"{page(alert)}send/", {"scheduled_at": "", "confirmed": "yes"}
+    ).status_code in (302, 403)
     assert MediaAlert.objects.get(pk=alert.pk).status == "draft"
     assert client.post(f"{page(alert)}test/").status_code in (302, 403)
     assert mail.outbox == []
@@ -207,7 +219,7 @@ def test_communications_member_can_send(
     """The seeded Communications group has the send permission."""
     client.force_login(editor_user)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"{page(alert)}send/", {"scheduled_at": ""})
+        client.post(f"{page(alert)}send/", {"scheduled_at": "", "confirmed": "yes"})
     assert MediaAlert.objects.get(pk=alert.pk).status == "sent"
 
 

@@ -49,10 +49,10 @@ def test_embargoed_release_gets_notice_and_preview_link_never_the_public_url(
     assert alert.embargo_notice.startswith("EMBARGOED UNTIL")
     assert alert.preview_url == EmbargoPreviewLink.objects.get(page=embargoed_release).full_url
     assert alert.link_url == ""
-    rendered = render_alert(alert)
+    rendered = render_alert(alert, preview_url=alert.preview_url)
     public_url = embargoed_release.get_full_url()
     assert alert.embargo_notice in rendered.text and alert.preview_url in rendered.text
-    assert "Embargoed preview (do not share)" in rendered.text
+    assert "Read the embargoed release (your own preview link" in rendered.text
     assert public_url and public_url not in rendered.text + rendered.html
 
 

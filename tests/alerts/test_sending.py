@@ -72,7 +72,7 @@ def test_body_carries_organisation_name_and_postal_address(
     start(MediaAlertFactory(lists=[media_list]), django_capture_on_commit_callbacks)
     message = esp_stub.state.messages[0]
     assert org.organisation_name in message.text and "Hartford, CT 06106" in message.text
-    assert "450 Capitol Avenue<br>Hartford, CT 06106" in message.html
+    assert "450 Capitol Avenue<br />Hartford, CT 06106" in message.html
     assert "Second paragraph with the numbers." in message.html
 
 
@@ -121,7 +121,7 @@ def test_starting_twice_queues_each_contact_once(esp, django_capture_on_commit_c
 def test_send_a_test_goes_through_the_provider_to_the_editor_only(esp, esp_stub, admin_user):
     """'Send a test to me' posts one message, marked as a test, to the editor's address."""
     alert = MediaAlertFactory()
-    actions.send_test_to_user(alert, admin_user)
+    actions.send_test_to(alert, [admin_user.email], admin_user)
     assert [(m.to, m.subject[:7]) for m in esp_stub.state.messages] == [
         ("admin@example.com", "[TEST] ")
     ]

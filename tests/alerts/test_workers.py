@@ -39,7 +39,9 @@ pytestmark = [
 
 @pytest.fixture
 def db_tasks(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": settings.TASK_QUEUES}
+    }
 
 
 def due_alert(count: int, prefix: str) -> MediaAlert:
@@ -77,6 +79,8 @@ def start_worker(stub, esp: str, worker_id: str, *, batch_size: int, lease: int,
             "0.1",
             "--worker-id",
             worker_id,
+            "--queue-name",
+            "alerts",
         ],
         cwd=BASE_DIR,
         env=env,

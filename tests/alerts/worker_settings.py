@@ -6,7 +6,7 @@ import os
 
 from campaign.settings.test import *
 
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 ALERTS_ESP = os.environ["ANYMAIL_ESP"]
 ALERTS_BATCH_SIZE = int(os.environ["ALERTS_BATCH_SIZE"])
 ALERTS_LEASE_SECONDS = int(os.environ["ALERTS_LEASE_SECONDS"])

@@ -191,7 +191,7 @@ def test_officer_publishes_an_embargoed_release_and_alerts_the_press(
     page.get_by_label("Note").fill("AP Hartford desk")
     page.get_by_role("button", name="Create preview link").click()
     expect(page.locator(".messages")).to_contain_text("Preview link created")
-    preview_url = page.locator("table.listing code").first.inner_text()
+    preview_url = page.locator("table.listing input[readonly]").first.input_value()
     assert preview_url.startswith(f"{site_url}/press-preview/")
     shot(page, "preview-link")
     outsider = new_context().new_page()
@@ -210,19 +210,29 @@ def test_officer_publishes_an_embargoed_release_and_alerts_the_press(
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messages")).to_contain_text("updated")
     page.goto(f"{site_url}/admin/alerts/alert/{alert.pk}/")
+    expect(page.get_by_label("Send a test to")).to_have_value(EMAIL)
     with page.expect_navigation():
-        click_when_still(page, page.get_by_role("button", name=re.compile("^Send a test to me")))
+        click_when_still(page, page.get_by_role("button", name="Send a test"))
     expect(page.locator(".messages")).to_contain_text(f"Test sent to {EMAIL}")
     assert esp.state.recipients() == {EMAIL: 1}
-    with page.expect_navigation():
-        click_when_still(page, page.get_by_role("button", name="Send now, or at the time chosen"))
-    expect(page.locator(".messages")).to_contain_text("Sending has started.")
     journalists = set(
         MediaList.objects.get(name=MEDIA_LIST).contacts.values_list("email", flat=True)
     )
+    with page.expect_navigation():
+        click_when_still(page, page.get_by_role("button", name="Send now, or at the time chosen…"))
+    expect(page.locator(".recipient-count")).to_contain_text(
+        f"It goes to {len(journalists)} contacts."
+    )
+    shot(page, "confirm-send")
+    assert esp.state.recipients() == {EMAIL: 1}
+    with page.expect_navigation():
+        page.get_by_role("button", name=f"Yes, send to {len(journalists)} contacts").click()
+    expect(page.locator(".messages")).to_contain_text("Sending has started.")
     sent = [message for message in esp.state.messages if message.to != EMAIL]
     assert {message.to for message in sent} == journalists
-    assert all("EMBARGOED" in message.text for message in sent)
+    assert all(message.subject.startswith("EMBARGOED until ") for message in sent)
+    own_links = {re.search(r"/press-preview/[^/\s]+/", m.text).group(0) for m in sent}
+    assert len(own_links) == len(journalists)
 
     for message in sent:
         assert post_webhook(site_url, postmark_body(message, "delivered")) == 200

@@ -97,7 +97,9 @@ def test_events_api_failure_never_reaches_the_sender(plausible, caplog):
 
 def test_with_the_database_queue_the_event_waits_for_a_worker(plausible, settings):
     """In production (database task backend) sending returns at once; a worker sends it later."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": settings.TASK_QUEUES}
+    }
     assert send_event_in_background("Embed impression", "https://partner.example/x") is True
     assert plausible.requests == []
     [queued] = DBTaskResult.objects.filter(task_path__endswith="send_plausible_event")

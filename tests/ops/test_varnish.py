@@ -325,7 +325,12 @@ def test_worker_purges_within_a_second_as_in_production(stack, page, tmp_path):
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    queue = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    queue = {
+        "default": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": settings.TASK_QUEUES,
+        }
+    }
     try:
         with override_settings(TASKS=queue):
             # The first purge waits for the worker to start; the second is timed.

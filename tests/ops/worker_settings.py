@@ -5,7 +5,7 @@ import os
 
 from campaign.settings.test import *
 
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 WAGTAILFRONTENDCACHE = {
     "varnish": {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",

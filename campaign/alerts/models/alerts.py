@@ -3,10 +3,11 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
-from .contacts import MediaList, PressContact
+from .contacts import ContactState, MediaList, PressContact
 
 
 class AlertStatus(models.TextChoices):
@@ -17,6 +18,11 @@ class AlertStatus(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
 
 
+class AlertContent(models.TextChoices):
+    LEAD = "lead", _("The lead paragraphs (the message below)")
+    FULL = "full", _("The whole release")
+
+
 class MediaAlert(index.Indexed, models.Model):
     """An e-mail to journalists about a release, an event or a statement. Created from a
     press release in one click, or written from scratch."""
@@ -25,6 +31,7 @@ class MediaAlert(index.Indexed, models.Model):
     shown_on_public_pages = False
 
     Status = AlertStatus
+    Content = AlertContent
 
     subject = models.CharField(max_length=200, help_text="The e-mail's subject line.")
     summary = models.TextField(
@@ -52,6 +59,14 @@ class MediaAlert(index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="media_alerts",
         help_text="The press release this alert is about, if any.",
+    )
+    content = models.CharField(
+        max_length=4,
+        choices=AlertContent.choices,
+        default=AlertContent.LEAD,
+        help_text=_(
+            "With a press release: send the message above as its lead, or the release's whole text."
+        ),
     )
     lists = models.ManyToManyField(
         MediaList, blank=True, related_name="alerts", help_text="Who receives the alert."
@@ -85,7 +100,8 @@ class MediaAlert(index.Indexed, models.Model):
             heading="Links and embargo",
         ),
         MultiFieldPanel(
-            [FieldPanel("release"), FieldPanel("send_on_publish")], heading="Press release"
+            [FieldPanel("release"), FieldPanel("content"), FieldPanel("send_on_publish")],
+            heading="Press release",
         ),
         FieldPanel("lists"),
     ]
@@ -129,6 +145,20 @@ class MediaAlert(index.Indexed, models.Model):
     def recipients(self):
         """Contacts on the chosen lists who may be sent to (suppressed contacts are left out)."""
         return PressContact.objects.sendable().filter(lists__in=self.lists.all()).distinct()
+
+    def audience(self) -> dict[str, int]:
+        """How many contacts on the chosen lists are in each state (each contact counted once,
+        however many of the lists they are on). Only the active ones receive the alert."""
+        on_lists = PressContact.objects.filter(lists__in=self.lists.all()).values("pk")
+        rows = (
+            PressContact.objects.filter(pk__in=on_lists)
+            .values("state")
+            .annotate(n=models.Count("pk"))
+            .order_by()
+        )
+        counts = dict.fromkeys(ContactState.values, 0)
+        counts.update({row["state"]: row["n"] for row in rows})
+        return counts
 
     def mark_finished_if_done(self) -> bool:
         """Once no delivery is waiting or in flight, the alert is sent."""

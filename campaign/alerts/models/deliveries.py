@@ -47,6 +47,14 @@ class Delivery(models.Model):
     status = models.CharField(
         max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.QUEUED
     )
+    # The recipient's own preview link to an embargoed release (made when the alert starts).
+    preview_link = models.ForeignKey(
+        "newsroom.EmbargoPreviewLink",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="deliveries",
+    )
     esp_message_id = models.CharField(max_length=255, blank=True, db_index=True)
     error = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)

@@ -1,8 +1,12 @@
 """Site-wide values the communications officer edits in Settings, used by every template."""
 
+from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("A colour as # and six hex digits."))
 
 
 @register_setting(icon="site")
@@ -38,6 +42,26 @@ class CampaignSettings(BaseSiteSetting):
     x_url = models.URLField(blank=True, verbose_name="X (Twitter) URL")
     instagram_url = models.URLField(blank=True)
     youtube_url = models.URLField(blank=True)
+    email_logo = models.ForeignKey(
+        "core.CampaignImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The logo at the top of media alerts (a PNG or JPEG reads in every client)."),
+    )
+    brand_colour = models.CharField(
+        max_length=7,
+        default="#5b1a6e",
+        validators=[HEX_COLOUR],
+        help_text=_("The campaign's main colour, e.g. #5b1a6e: e-mail header and links."),
+    )
+    accent_colour = models.CharField(
+        max_length=7,
+        default="#b3122b",
+        validators=[HEX_COLOUR],
+        help_text=_("The second colour, e.g. #b3122b: the embargo notice in e-mails."),
+    )
     quick_exit_url = models.URLField(
         default="https://weather.com/",
         help_text="Where the quick-exit button takes a visitor: a harmless, everyday site.",
@@ -72,6 +96,10 @@ class CampaignSettings(BaseSiteSetting):
                 FieldPanel("youtube_url"),
             ],
             heading="Social links",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("email_logo"), FieldPanel("brand_colour"), FieldPanel("accent_colour")],
+            heading=_("Branding"),
         ),
         FieldPanel("quick_exit_url"),
     ]

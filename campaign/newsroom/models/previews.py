@@ -41,6 +41,8 @@ class EmbargoPreviewLink(models.Model):
     note = models.CharField(
         max_length=200, blank=True, help_text="Who the link is for, e.g. 'AP Hartford desk'."
     )
+    first_opened_at = models.DateTimeField(null=True, blank=True, editable=False)
+    open_count = models.PositiveIntegerField(default=0, editable=False)
 
     objects = EmbargoPreviewLinkQuerySet.as_manager()
 
@@ -84,7 +86,17 @@ class EmbargoPreviewLink(models.Model):
     def is_valid(self) -> bool:
         return not self.is_revoked and not self.is_expired
 
-    def revoke(self) -> None:
-        if self.revoked_at is None:
-            self.revoked_at = timezone.now()
-            self.save(update_fields=["revoked_at"])
+    def record_open(self) -> None:
+        """Count an opening in one UPDATE, so simultaneous openings are all counted."""
+        now = timezone.now()
+        links = EmbargoPreviewLink.objects.filter(pk=self.pk)
+        links.update(open_count=models.F("open_count") + 1)
+        links.filter(first_opened_at__isnull=True).update(first_opened_at=now)
+
+    def revoke(self) -> bool:
+        """Stop the link working; returns whether it was still unrevoked."""
+        if self.revoked_at is not None:
+            return False
+        self.revoked_at = timezone.now()
+        self.save(update_fields=["revoked_at"])
+        return True
