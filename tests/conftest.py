@@ -34,3 +34,9 @@ def home_page(db) -> HomePage:
 def empty_cache():
     """Each test starts with an empty cache: rate-limit counts never leak between tests."""
     cache.clear()
+
+
+@pytest.fixture
+def seeded_site(db) -> HomePage:
+    """The demo site from seed_campaign, for tests that need the whole seeded site."""
+    return HomePage.objects.get()
