@@ -126,4 +126,4 @@ def test_image_editor_calls_the_focal_point_the_safe_area(officer):
     image = CampaignImageFactory()
     html = officer.get(f"/admin/images/{image.pk}/").content.decode()
     assert "Safe area" in html and "keep the safe area whole" in html
-    assert "<h2 class=\"w-label-3\">Focal point" not in html
+    assert '<h2 class="w-label-3">Focal point' not in html
