@@ -117,7 +117,7 @@ def seed_designed_sizes(asset: CampaignAsset, poster: CampaignImage, drawing: di
         )
         artwork = CampaignImage(
             file=ImageFile(BytesIO(png), name=f"{asset.slug}-{preset.key}.png"),
-            title=f"{poster.title} ({preset.label}, {preset.dimensions})",
+            title=f"{asset.title}: {preset.label} artwork, {preset.dimensions}",
             alt_text=poster.alt_text,
             credit=poster.credit,
             licence=poster.licence,
