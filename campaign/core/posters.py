@@ -48,12 +48,80 @@ def draw_poster(
     footer = ImageFont.load_default(size=width // 40)
     draw.text(
         (margin, height - height // 7 + height // 28),
-        "END DEMAND CT  ·  Hotline 1-888-373-7888",
+        f"END DEMAND CT  ·  {HOTLINE}",
         font=footer,
         fill=background,
     )
     buffer = BytesIO()
     image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+HOTLINE = "Hotline 1-888-373-7888"
+# Banners at least this many times wider than tall put the message and the hotline side by side.
+BANNER_SHAPE = 3
+
+
+def _fit(draw, text: str, max_width: int, max_height: int, largest: int, spacing: float = 1.15):
+    """The largest font (up to `largest` px) at which the wrapped text fits the box, and its
+    lines; never below 10 px."""
+    size = largest
+    while True:
+        font = ImageFont.load_default(size=size)
+        lines = _wrap(draw, text, font, max_width)
+        widest = max(draw.textlength(line, font=font) for line in lines)
+        if size <= 10 or (widest <= max_width and len(lines) * size * spacing <= max_height):
+            return font, lines
+        size -= max(1, size // 12)
+
+
+def _draw_lines(draw, lines, font, x: int, y: int, fill, spacing: float = 1.15) -> int:
+    for line in lines:
+        draw.text((x, y), line, font=font, fill=fill)
+        y += int(font.size * spacing)
+    return y
+
+
+def draw_artwork(slogan: str, tagline: str, palette: str, size: tuple[int, int]) -> bytes:
+    """Return a PNG designed for one exact size: the slogan and the hotline as large as the
+    size allows (side by side on banners), the tagline only where it stays readable."""
+    background, headline_colour, text_colour = PALETTES[palette]
+    width, height = size
+    image = Image.new("RGB", size, background)
+    draw = ImageDraw.Draw(image)
+    if width >= BANNER_SHAPE * height:
+        pad = height // 8
+        split = int(width * 0.62)
+        font, lines = _fit(draw, slogan, split - 2 * pad, height - 2 * pad, height // 2)
+        block = int(len(lines) * font.size * 1.15)
+        _draw_lines(draw, lines, font, pad, (height - block) // 2, headline_colour)
+        draw.rectangle([split, 0, width, height], fill=headline_colour)
+        font, lines = _fit(draw, HOTLINE, width - split - 2 * pad, height - 2 * pad, height // 3)
+        block = int(len(lines) * font.size * 1.15)
+        _draw_lines(draw, lines, font, split + pad, (height - block) // 2, background)
+    else:
+        margin = min(width, height) // 12
+        band = max(height // 7, 36)
+        inner = width - 2 * margin
+        room = height - band - 2 * margin
+        font, lines = _fit(draw, slogan, inner, int(room * 0.6), width // 8)
+        slogan_height = int(len(lines) * font.size * 1.15)
+        body, body_lines = _fit(
+            draw, tagline, inner, room - slogan_height, max(min(width, height) // 22, 14), 1.4
+        )
+        body_height = int(len(body_lines) * body.size * 1.4) + margin // 2
+        if width < 600 or slogan_height + body_height > room:
+            body_lines, body_height = [], 0  # too small to read: the slogan and hotline only
+        y = margin + (room - slogan_height - body_height) // 2
+        y = _draw_lines(draw, lines, font, margin, y, headline_colour)
+        _draw_lines(draw, body_lines, body, margin, y + margin // 2, text_colour, 1.4)
+        draw.rectangle([0, height - band, width, height], fill=headline_colour)
+        footer = f"END DEMAND CT  ·  {HOTLINE}" if width >= 600 else HOTLINE
+        font, lines = _fit(draw, footer, inner, int(band * 0.7), band // 2)
+        block = int(len(lines) * font.size * 1.15)
+        _draw_lines(draw, lines, font, margin, height - band + (band - block) // 2, background)
+    buffer = BytesIO()
+    image.save(buffer, format="PNG")
     return buffer.getvalue()
 
 

@@ -1,6 +1,7 @@
 """Syndication: a read-only Wagtail API (v2) endpoint at /api/v2/assets/ for partners to pull the
-active campaign assets into their own sites, with renditions, download links, credit and licence.
-Retired assets are never listed; results are paginated with ?limit= and ?offset=."""
+active campaign assets into their own sites, with renditions, download links, credit and licence
+of the sizes offered to partners. Retired assets are never listed; results are paginated with
+?limit= and ?offset=."""
 
 from django.urls import reverse
 from rest_framework import serializers
@@ -10,7 +11,8 @@ from wagtail.api.v2.views import BaseAPIViewSet
 from campaign.core.api_base import CheckedParametersMixin
 
 from .models import CampaignAsset
-from .presets import FORMATS, PRESETS
+from .presets import FORMATS
+from .sizes import offered_sizes
 
 # One web-friendly rendition per size in listings; every format is a download link away.
 API_RENDITION_FORMAT = "jpeg"
@@ -19,9 +21,9 @@ API_RENDITION_FORMAT = "jpeg"
 class RenditionsField(serializers.Field):
     def to_representation(self, asset):
         renditions = {}
-        for preset in PRESETS.values():
-            rendition = asset.image.get_rendition(preset.filter_spec(API_RENDITION_FORMAT))
-            renditions[preset.key] = {
+        for size in offered_sizes(asset):
+            rendition = size.rendition(API_RENDITION_FORMAT)
+            renditions[size.preset.key] = {
                 "url": rendition.full_url,
                 "width": rendition.width,
                 "height": rendition.height,
@@ -33,13 +35,13 @@ class DownloadsField(serializers.Field):
     def to_representation(self, asset):
         request = self.context["request"]
         return {
-            preset: {
+            size.preset.key: {
                 extension: request.build_absolute_uri(
-                    reverse("toolkit_download", args=[asset.slug, preset, extension])
+                    reverse("toolkit_download", args=[asset.slug, size.preset.key, extension])
                 )
                 for extension in FORMATS
             }
-            for preset in PRESETS
+            for size in offered_sizes(asset)
         }
 
 
@@ -71,4 +73,4 @@ class CampaignAssetsAPIViewSet(CheckedParametersMixin, BaseAPIViewSet):
     listing_default_fields = [*BaseAPIViewSet.listing_default_fields, *body_fields[1:]]
 
     def get_queryset(self):
-        return CampaignAsset.objects.active().select_related("image", "goal").order_by("id")
+        return CampaignAsset.objects.active().with_sizes().select_related("goal").order_by("id")

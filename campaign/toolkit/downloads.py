@@ -3,7 +3,8 @@
 from django.http import FileResponse, HttpRequest
 from django.utils.text import slugify
 
-from .presets import FileFormat, Preset
+from .presets import FileFormat
+from .sizes import Size
 
 
 def header_text(text: str) -> str:
@@ -12,11 +13,12 @@ def header_text(text: str) -> str:
 
 
 def download_response(
-    request: HttpRequest, asset, preset: Preset, file_format: FileFormat, about_url: str
+    request: HttpRequest, asset, size: Size, file_format: FileFormat, about_url: str
 ) -> FileResponse:
     """The rendition as an attachment; the credit and licence go along in headers and a Link."""
     image = asset.image
-    rendition = image.get_rendition(preset.filter_spec(file_format.image_format))
+    preset = size.preset
+    rendition = size.rendition(file_format.image_format)
     rendition.file.open("rb")
     response = FileResponse(
         rendition.file,

@@ -7,8 +7,11 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.admin.panels import Panel
 from wagtail.admin.ui.tables import Column
+from wagtail.images.models import SourceImageIOError
 
 from .kinds import CountKind
+from .presets import PRESETS
+from .sizes import asset_sizes, size_field_names
 
 RECENT_DAYS = 30
 
@@ -32,6 +35,40 @@ class CountsPanel(Panel):
             context["rows"] = count_rows(self.instance.daily_counts.all())
             context["recent_days"] = RECENT_DAYS
             return context
+
+
+class SizesPanel(Panel):
+    """Every size as a partner gets it, the automatic ones marked, each with its designed-artwork
+    chooser and, for an automatic version, the approval that offers it to partners. The fields
+    are declared on campaign.toolkit.forms.CampaignAssetForm."""
+
+    def get_form_options(self):
+        names = [name for preset in PRESETS.values() for name in size_field_names(preset)]
+        return {"fields": names}
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "toolkit/admin/sizes_panel.html"
+
+        class Media:
+            css = {"all": ["toolkit/admin/sizes.css"]}
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["sizes"] = [
+                (size, preview(size), *(self.form[name] for name in size_field_names(size.preset)))
+                for size in asset_sizes(self.instance)
+            ]
+            return context
+
+
+def preview(size):
+    """The WebP file partners would get, None when there is nothing to show or the file is gone."""
+    if not (size.designed or size.version):
+        return None
+    try:
+        return size.rendition("webp")
+    except SourceImageIOError:
+        return None
 
 
 def annotate_counts(queryset, related_name: str = "daily_counts"):

@@ -1,10 +1,20 @@
-"""Demo content for the toolkit: the toolkit page, one asset per campaign poster, and a few
-fictional partners on example.org. What exists is left alone, so seeding twice changes nothing."""
+"""Demo content for the toolkit: the toolkit page, one asset per campaign poster with artwork
+designed for every size, and a few fictional partners on example.org. What exists is left alone,
+so seeding twice changes nothing."""
 
+from io import BytesIO
+
+from django.contrib.auth.models import Group, Permission
+from django.core.files.images import ImageFile
 from django.utils.text import slugify
-from wagtail.models import Page
+from wagtail.models import Collection, GroupCollectionPermission, Page
 
-from .models import CampaignAsset, Partner, ToolkitPage
+from campaign.core.models import CampaignImage
+from campaign.core.posters import draw_artwork
+from campaign.core.seed import POSTERS
+
+from .models import AssetSize, CampaignAsset, Partner, ToolkitPage
+from .presets import PRESETS
 
 # Poster title -> (asset title, goal number, message), in our own words.
 ASSETS = {
@@ -82,7 +92,7 @@ def seed_assets(data) -> None:
         title, goal_number, message = ASSETS.get(
             poster_title, (poster_title.removeprefix("Poster: "), 1, image.alt_text)
         )
-        CampaignAsset.objects.get_or_create(
+        asset, _ = CampaignAsset.objects.get_or_create(
             slug=slugify(title),
             defaults={
                 "title": title,
@@ -92,6 +102,29 @@ def seed_assets(data) -> None:
                 "link_page": data.site.root_page,
             },
         )
+        if poster_title in DRAWN and not asset.sizes.exists():
+            seed_designed_sizes(asset, image, DRAWN[poster_title])
+
+
+DRAWN = {poster["title"]: poster for poster in POSTERS}
+
+
+def seed_designed_sizes(asset: CampaignAsset, poster: CampaignImage, drawing: dict) -> None:
+    """Artwork drawn for each size, so every size keeps the slogan and the hotline readable."""
+    for preset in PRESETS.values():
+        png = draw_artwork(
+            drawing["slogan"], drawing["tagline"], drawing["palette"], (preset.width, preset.height)
+        )
+        artwork = CampaignImage(
+            file=ImageFile(BytesIO(png), name=f"{asset.slug}-{preset.key}.png"),
+            title=f"{asset.title}: {preset.label} artwork, {preset.dimensions}",
+            alt_text=poster.alt_text,
+            credit=poster.credit,
+            licence=poster.licence,
+            source=poster.source,
+        )
+        artwork.save()
+        AssetSize.objects.create(asset=asset, preset=preset.key, artwork=artwork)
 
 
 def seed_partners() -> None:
@@ -99,8 +132,32 @@ def seed_partners() -> None:
         Partner.objects.get_or_create(code=fields["code"], defaults=fields)
 
 
+COMMUNICATIONS_GROUP = "Communications"
+# The officer uploads artwork and draws each image's safe area.
+IMAGE_PERMISSIONS = ["add_image", "change_image", "choose_image"]
+
+
+def seed_communications_permissions() -> None:
+    """Communications edits the assets, their sizes and partners, and the images they use."""
+    group, _ = Group.objects.get_or_create(name=COMMUNICATIONS_GROUP)
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        *Permission.objects.filter(content_type__app_label="toolkit"),
+    )
+    root = Collection.get_first_root_node()
+    for codename in IMAGE_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group,
+            collection=root,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailimages", codename=codename
+            ),
+        )
+
+
 def seed_toolkit(data, stdout) -> None:
     seed_toolkit_page(data.site.root_page.specific)
     seed_assets(data)
     seed_partners()
+    seed_communications_permissions()
     stdout.write("Seeded the toolkit page, campaign assets and demo partners.")

@@ -20,6 +20,7 @@ from django.http import (
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
@@ -36,6 +37,7 @@ from .kinds import CountKind
 from .models import CampaignAsset, DailyCount, Partner, ToolkitPage
 from .origins import origin_allowed
 from .presets import DEFAULT_EMBED_PRESET, FORMATS, PRESETS, Preset
+from .sizes import chosen_size, offered_size
 
 EMBED_JS = Path(__file__).parent / "static" / "toolkit" / "embed.js"
 NO_PARTNER_MESSAGE = "This embed's partner code is not registered or no longer active."
@@ -98,8 +100,12 @@ def refused(status: int, message: str) -> HttpResponse:
 
 
 def embed_context(request: HttpRequest, asset: CampaignAsset, partner, preset: Preset) -> dict:
-    """What an embed shows: the asset, its active replacement, or the neutral hotline message."""
+    """What an embed shows: the asset, its active replacement, or the neutral hotline message
+    (also where the size is not offered to partners)."""
     shown = asset.displayed_asset()
+    size = offered_size(shown, preset.key) if shown else None
+    if size is None:
+        shown = None
     context = {
         "requested": asset,
         "shown": shown,
@@ -109,7 +115,7 @@ def embed_context(request: HttpRequest, asset: CampaignAsset, partner, preset: P
         "home_url": Site.find_for_request(request).root_url + "/",
     }
     if shown is not None:
-        context["rendition"] = shown.image.get_rendition(preset.filter_spec("webp"))
+        context["rendition"] = size.rendition("webp")
         context["go_url"] = request.build_absolute_uri(
             with_query(
                 reverse("toolkit_go", args=[shown.slug]),
@@ -209,18 +215,17 @@ def embed_image(request: HttpRequest, slug: str, preset: str, extension: str) ->
         partner = get_partner(request)
     except UnknownPartner:
         return refused(403, NO_PARTNER_MESSAGE)
-    size = PRESETS[preset]
     shown = asset.displayed_asset()
+    size = offered_size(shown, preset) if shown else None
     if shown_on_partner_site(request, partner):
-        count(request, shown or asset, CountKind.IMPRESSION, partner, size.key)
-    if shown is None:
-        context = {"preset": size, "campaign": CampaignSettings.for_request(request)}
+        count(request, shown or asset, CountKind.IMPRESSION, partner, preset)
+    if size is None:
+        context = {"preset": PRESETS[preset], "campaign": CampaignSettings.for_request(request)}
         response = HttpResponse(
             render_to_string("toolkit/neutral.svg", context), content_type="image/svg+xml"
         )
     else:
-        rendition = shown.image.get_rendition(size.filter_spec(FORMATS[extension].image_format))
-        response = HttpResponseRedirect(rendition.url)
+        response = HttpResponseRedirect(size.rendition(FORMATS[extension].image_format).url)
     response["Cache-Control"] = "no-store"
     return response
 
@@ -252,11 +257,18 @@ def download(request: HttpRequest, slug: str, preset: str, extension: str) -> Ht
             status=410,
             content_type="text/plain; charset=utf-8",
         )
+    size = offered_size(asset, preset)
+    if size is None:
+        return HttpResponse(
+            _("This size of the asset is not offered yet. The asset page lists the sizes it is."),
+            status=404,
+            content_type="text/plain; charset=utf-8",
+        )
     partner = Partner.objects.active().filter(code=request.GET.get("partner", "")).first()
     count(request, asset, CountKind.DOWNLOAD, partner, preset)
     toolkit = ToolkitPage.find()
     about = toolkit.asset_url(asset, request) if toolkit else request.build_absolute_uri("/")
-    return download_response(request, asset, PRESETS[preset], FORMATS[extension], about)
+    return download_response(request, asset, size, FORMATS[extension], about)
 
 
 @require_GET
@@ -331,7 +343,9 @@ def oembed(request: HttpRequest) -> HttpResponse:
         return HttpResponseBadRequest("maxwidth and maxheight must be positive whole numbers.")
     asset, query = asset_from_url(request.GET.get("url", ""), request.get_host())
     partner = Partner.objects.active().filter(code=query.get("partner", "")).first()
-    preset = PRESETS.get(query.get("size", ""), PRESETS[DEFAULT_EMBED_PRESET])
+    shown = asset.displayed_asset()
+    size = chosen_size(shown, query.get("size", ""), DEFAULT_EMBED_PRESET) if shown else None
+    preset = size.preset if size else PRESETS[DEFAULT_EMBED_PRESET]
     width, height = preset.width, preset.height + IFRAME_CAPTION_HEIGHT
     scale = min(1, (maxwidth or width) / width, (maxheight or height) / height)
     width, height = math.floor(width * scale), math.floor(height * scale)
@@ -342,7 +356,6 @@ def oembed(request: HttpRequest) -> HttpResponse:
             size=preset.key,
         )
     )
-    shown = asset.displayed_asset()
     data = {
         "version": "1.0",
         "type": "rich",
@@ -357,8 +370,8 @@ def oembed(request: HttpRequest) -> HttpResponse:
         "width": width,
         "height": height,
     }
-    if shown is not None:
-        thumbnail = shown.image.get_rendition("fill-1200x630|format-jpeg")
+    if size is not None:
+        thumbnail = size.rendition("jpeg")
         data.update(
             author_name=shown.image.credit or "End Demand CT",
             thumbnail_url=request.build_absolute_uri(thumbnail.url),

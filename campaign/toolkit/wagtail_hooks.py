@@ -3,15 +3,18 @@
 import datetime
 
 from wagtail import hooks
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from campaign.core.counts import COUNT_SOURCES_HOOK, CountSource
 
+from .forms import CampaignAssetForm
 from .kinds import CountKind
 from .models import CampaignAsset, DailyCount, Partner
 from .operations import ExactFillOperation
 from .panels import annotate_counts, count_columns
+from .safe_area import SafeAreaOperation
 from .seed import seed_toolkit
 
 
@@ -23,6 +26,7 @@ class CampaignAssetViewSet(SnippetViewSet):
     list_filter = ["state", "goal"]
     search_fields = ["title", "message"]
     ordering = ["title"]
+    edit_handler = ObjectList(CampaignAsset.panels, base_form_class=CampaignAssetForm)
 
     def get_queryset(self, request):
         return annotate_counts(CampaignAsset.objects.select_related("goal"))
@@ -53,7 +57,7 @@ register_snippet(ToolkitViewSetGroup)
 
 @hooks.register("register_image_operations")
 def register_image_operations():
-    return [("exactfill", ExactFillOperation)]
+    return [("exactfill", ExactFillOperation), ("safearea", SafeAreaOperation)]
 
 
 def count_of(kind: str):

@@ -89,6 +89,8 @@ def write_release(page, site_url: str) -> None:
     page.locator("button[title='Insert a block']").last.click()
     page.get_by_role("option", name="Image").click()
     page.get_by_role("button", name="Choose an image").click()
+    # The library holds every size's artwork too: search, as an officer would.
+    page.get_by_role("dialog").get_by_placeholder("Search").fill("Look at who is buying")
     page.locator("a.image-choice[title='Poster: Look at who is buying']").click()
     page.locator("[data-chooser-title]", has_text="Poster: Look at who is buying").wait_for()
     page.get_by_label("Christine Palm", exact=False).check()

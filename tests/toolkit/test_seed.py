@@ -5,7 +5,10 @@ import io
 import pytest
 from django.core.management import call_command
 
-from campaign.toolkit.models import CampaignAsset, Partner, ToolkitPage
+from campaign.core.models import CampaignImage
+from campaign.toolkit.models import AssetSize, CampaignAsset, Partner, ToolkitPage
+from campaign.toolkit.presets import PRESETS
+from campaign.toolkit.sizes import asset_sizes
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
@@ -29,7 +32,18 @@ def test_seed_partners_are_demo_organisations_on_example_org():
 
 def test_seeding_twice_changes_nothing():
     """Running the seed again adds no page, asset or partner."""
-    before = (ToolkitPage.objects.count(), CampaignAsset.objects.count(), Partner.objects.count())
+    models = [ToolkitPage, CampaignAsset, Partner, AssetSize, CampaignImage]
+    before = [model.objects.count() for model in models]
     call_command("seed_campaign", stdout=io.StringIO())
-    after = (ToolkitPage.objects.count(), CampaignAsset.objects.count(), Partner.objects.count())
-    assert before == after == (1, 4, 3)
+    assert [model.objects.count() for model in models] == before
+
+
+def test_seeded_assets_have_designed_artwork_for_every_size(seeded_site):
+    """Every seeded asset offers every size as artwork drawn for it, at its exact pixels."""
+    for asset in CampaignAsset.objects.all():
+        for size in asset_sizes(asset):
+            artwork = size.artwork
+            assert size.designed and size.offered
+            assert (artwork.width, artwork.height) == (size.preset.width, size.preset.height)
+            assert artwork.alt_text and artwork.credit and artwork.licence
+    assert AssetSize.objects.count() == 4 * len(PRESETS)

@@ -1,11 +1,14 @@
 """Campaign assets: an image with a message and a link, offered to partners in fixed sizes."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
-from ..panels import CountsPanel
+from ..panels import CountsPanel, SizesPanel
 
 # How many retired-with-replacement hops an embed follows before giving up (guards cycles).
 MAX_REPLACEMENT_HOPS = 5
@@ -24,8 +27,14 @@ class CampaignAssetQuerySet(models.QuerySet):
             .order_by("goal__number", "title")
         )
 
+    def with_sizes(self):
+        """Prefetch what `campaign.toolkit.sizes` reads, for lists that show assets' sizes."""
+        return self.select_related("image").prefetch_related(
+            "image__renditions", "sizes__artwork__renditions"
+        )
 
-class CampaignAsset(index.Indexed, models.Model):
+
+class CampaignAsset(index.Indexed, ClusterableModel):
     """An image with a message that partners put on their sites, linked back to the campaign."""
 
     class State(models.TextChoices):
@@ -48,7 +57,23 @@ class CampaignAsset(index.Indexed, models.Model):
         blank=False,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The source image; set its focal point so every size keeps the important part.",
+        help_text=_(
+            "The source artwork. In the image editor, draw its safe area around the message and "
+            "the hotline: sizes without designed artwork are made from it keeping the safe area "
+            "whole."
+        ),
+    )
+    background_colour = models.CharField(
+        _("background colour"),
+        max_length=7,
+        blank=True,
+        validators=[
+            RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Give a colour as # and six hex digits."))
+        ],
+        help_text=_(
+            "Fills the space around the artwork in automatic sizes that cannot be cropped, e.g. "
+            "#3d0f4b. Leave empty to use the colour of the artwork's edge."
+        ),
     )
     goal = models.ForeignKey(
         "core.CampaignGoal",
@@ -89,6 +114,8 @@ class CampaignAsset(index.Indexed, models.Model):
             heading="Asset",
         ),
         FieldPanel("image"),
+        FieldPanel("background_colour"),
+        SizesPanel(heading=_("Sizes as partners get them")),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("link_page"), FieldPanel("link_url")])],
             heading="Link target",

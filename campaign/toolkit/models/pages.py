@@ -4,7 +4,7 @@ extension that the page tree does not serve."""
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Window
+from django.db.models import Count, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -16,7 +16,8 @@ from wagtail.search import index
 from campaign.core.models import BasePage, CampaignGoal
 
 from ..embeds import embed_codes, with_query
-from ..presets import DEFAULT_EMBED_PRESET, FORMATS, PRESETS
+from ..presets import DEFAULT_EMBED_PRESET, FORMATS
+from ..sizes import chosen_size, offered_sizes
 from .assets import CampaignAsset
 from .partners import Partner
 
@@ -104,9 +105,12 @@ class ToolkitPage(RoutablePageMixin, BasePage):
         return self.render(request, context_overrides={"goal": goal, "assets": assets})
 
     def sizes(self, asset: CampaignAsset, partner: Partner | None) -> list:
-        """(preset, WebP preview rendition, [(format, download URL)]) for every preset."""
+        """(preset, WebP preview rendition, [(format, download URL)]) for every size offered to
+        partners."""
+        prefetch_related_objects([asset], "sizes__artwork__renditions")
         sizes = []
-        for preset in PRESETS.values():
+        for size in offered_sizes(asset):
+            preset = size.preset
             downloads = []
             for file_format in FORMATS.values():
                 route = reverse(
@@ -114,7 +118,7 @@ class ToolkitPage(RoutablePageMixin, BasePage):
                 )
                 url = with_query(route, partner=partner.code if partner else "")
                 downloads.append((file_format, url))
-            sizes.append((preset, asset.image.get_rendition(preset.filter_spec("webp")), downloads))
+            sizes.append((preset, size.rendition("webp"), downloads))
         return sizes
 
     @path("<slug:slug>/", name="asset")
@@ -123,10 +127,12 @@ class ToolkitPage(RoutablePageMixin, BasePage):
         asset = get_object_or_404(CampaignAsset.objects.select_related("image", "goal"), slug=slug)
         partner_code = request.GET.get("partner", "").strip()[:40]
         partner = Partner.objects.active().filter(code=partner_code).first()
-        preset = PRESETS.get(request.GET.get("size", ""), PRESETS[DEFAULT_EMBED_PRESET])
+        retired = not (asset.is_active and asset.image)
         # Lazy: the renditions are not looked up when the rendered page comes from the cache.
-        sizes = SimpleLazyObject(
-            lambda: self.sizes(asset, partner) if asset.is_active and asset.image else []
+        sizes = SimpleLazyObject(lambda: [] if retired else self.sizes(asset, partner))
+        presets = SimpleLazyObject(lambda: [preset for preset, _, _ in sizes])
+        preset = SimpleLazyObject(
+            lambda: chosen_size(asset, request.GET.get("size", ""), DEFAULT_EMBED_PRESET).preset
         )
         return self.render(
             request,
@@ -139,8 +145,9 @@ class ToolkitPage(RoutablePageMixin, BasePage):
                         reverse("toolkit_oembed"), url=self.asset_url(asset, request), format="json"
                     )
                 ),
+                "retired": retired,
                 "sizes": sizes,
-                "presets": PRESETS.values(),
+                "presets": presets,
                 "embed_preset": preset,
                 "partner": partner,
                 "partner_code_unknown": bool(partner_code and not partner),
@@ -148,7 +155,7 @@ class ToolkitPage(RoutablePageMixin, BasePage):
                 "embed_codes": SimpleLazyObject(
                     lambda: (
                         embed_codes(request, asset, preset, partner.code if partner else "")
-                        if sizes
+                        if presets
                         else []
                     )
                 ),
