@@ -276,3 +276,7 @@ TOOLKIT_COUNT_RATE_LIMIT = (
     int(os.environ.get("TOOLKIT_COUNT_RATE_LIMIT", "120")),
     60,
 )
+# Partner registrations: at most this many accepted per address per window (seconds).
+TOOLKIT_REGISTER_RATE_LIMIT = (3, 60 * 60)
+# Sender of the partner e-mails (registration notice to officers, approval to the partner).
+TOOLKIT_FROM_EMAIL = os.environ.get("TOOLKIT_FROM_EMAIL", ALERTS_FROM_EMAIL)

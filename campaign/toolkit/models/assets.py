@@ -5,7 +5,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
-from ..panels import CountsPanel
+from ..panels import CountsPanel, EmbedCodesPanel
 
 # How many retired-with-replacement hops an embed follows before giving up (guards cycles).
 MAX_REPLACEMENT_HOPS = 5
@@ -94,6 +94,7 @@ class CampaignAsset(index.Indexed, models.Model):
             heading="Link target",
         ),
         MultiFieldPanel([FieldPanel("state"), FieldPanel("replacement")], heading="Availability"),
+        EmbedCodesPanel(heading="Embed codes"),
         CountsPanel(heading="Counts"),
     ]
     search_fields = [
