@@ -34,3 +34,8 @@ def home_page(db) -> HomePage:
 def empty_cache():
     """Each test starts with an empty cache: rate-limit counts never leak between tests."""
     cache.clear()
+
+
+@pytest.fixture
+def seeded_site(db):
+    return HomePage.objects.get()

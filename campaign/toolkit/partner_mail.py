@@ -17,7 +17,9 @@ from .presets import DEFAULT_EMBED_PRESET, PRESETS
 
 def officer_addresses() -> list[str]:
     """Everyone who may approve partners (the officers and administrators) with an address."""
-    users = get_user_model().objects.with_perm("toolkit.change_partner").filter(is_active=True)
+    users = get_user_model().objects.with_perm(
+        "toolkit.change_partner", backend="django.contrib.auth.backends.ModelBackend"
+    )
     return sorted({user.email for user in users if user.email})
 
 

@@ -1,10 +1,15 @@
 """Demo content for the toolkit: the toolkit page, one asset per campaign poster, and a few
 fictional partners on example.org. What exists is left alone, so seeding twice changes nothing."""
 
+from django.contrib.auth.models import Group, Permission
 from django.utils.text import slugify
 from wagtail.models import Page
 
 from .models import CampaignAsset, Partner, ToolkitPage
+
+# The officers' group (created by the newsroom's seed): it approves partners and blocks hosts.
+COMMUNICATIONS_GROUP = "Communications"
+PARTNER_MODELS = ["partner", "blockedhost"]
 
 # Poster title -> (asset title, goal number, message), in our own words.
 ASSETS = {
@@ -69,8 +74,8 @@ def seed_toolkit_page(home: Page) -> ToolkitPage:
             intro="Posters and banners for partner organisations to share on their sites and "
             "social media, in every common size, free to use with credit.",
             partner_note="Service providers, police departments, hotels, schools and councils "
-            "can register as partners to get a partner code; with it, embeds work on your site "
-            "and we can tell you how often they are seen.",
+            "can register as partners to get a partner code; with it, embeds on your sites are "
+            "counted for you and you get a private report of how often they are seen.",
         )
         home.add_child(instance=page)
         page.save_revision().publish()
@@ -103,4 +108,10 @@ def seed_toolkit(data, stdout) -> None:
     seed_toolkit_page(data.site.root_page.specific)
     seed_assets(data)
     seed_partners()
+    group, _ = Group.objects.get_or_create(name=COMMUNICATIONS_GROUP)
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="toolkit", content_type__model__in=PARTNER_MODELS
+        )
+    )
     stdout.write("Seeded the toolkit page, campaign assets and demo partners.")
