@@ -44,7 +44,8 @@ def embed_codes(
     credit = escape(" · ".join(filter(None, [asset.image.credit, asset.image.licence])))
     html = (
         f'<figure><a href="{escape(go)}"><img src="{escape(image)}" width="{preset.width}" '
-        f'height="{preset.height}" alt="{escape(asset.image.default_alt_text)}"></a>'
+        f'height="{preset.height}" alt="{escape(asset.image.default_alt_text)}" '
+        f'style="max-width:100%;height:auto"></a>'
         f"<figcaption>{credit}</figcaption></figure>"
     )
     iframe = iframe_code(frame, asset.title, preset.width, preset.height + IFRAME_CAPTION_HEIGHT)

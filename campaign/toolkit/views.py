@@ -80,6 +80,21 @@ def refused(status: int, message: str) -> HttpResponse:
     return response
 
 
+def card_font_sizes(preset: Preset, campaign: CampaignSettings) -> dict[str, int]:
+    """Font sizes for the neutral card's three lines so that each fits the card's width and a
+    quarter of its height. An average sans-serif letter is about 0.6 em wide."""
+
+    def fitting(text: str, share_of_height: float) -> int:
+        by_width = preset.width * 0.9 / (0.6 * max(len(text), 1))
+        return max(8, int(min(by_width, preset.height * share_of_height)))
+
+    return {
+        "title": fitting("End Demand CT", 0.25),
+        "name": fitting(campaign.hotline_name, 0.16),
+        "phone": fitting(campaign.hotline_phone, 0.2),
+    }
+
+
 def embed_context(
     request: HttpRequest, asset: CampaignAsset, where: Where, blocked: bool, preset: Preset
 ) -> dict:
@@ -207,7 +222,8 @@ def embed_image(request: HttpRequest, slug: str, preset: str, extension: str) ->
         size.key,
     )
     if shown is None:
-        context = {"preset": size, "campaign": CampaignSettings.for_request(request)}
+        campaign = CampaignSettings.for_request(request)
+        context = {"preset": size, "campaign": campaign, "card": card_font_sizes(size, campaign)}
         response = HttpResponse(
             render_to_string("toolkit/neutral.svg", context), content_type="image/svg+xml"
         )
