@@ -37,6 +37,7 @@ def embedding_origin(request: HttpRequest) -> str:
 
 def embedding_host(request: HttpRequest) -> str:
     """The embedding site's host name; '' when unknown or when it is this site itself."""
-    host = normalise_host(embedding_origin(request))
-    own = normalise_host(request.get_host())
-    return "" if host == own else host
+    origin = embedding_origin(request)
+    if not origin or urlsplit(origin).netloc == request.get_host():
+        return ""
+    return normalise_host(origin)
