@@ -278,5 +278,7 @@ TOOLKIT_COUNT_RATE_LIMIT = (
 )
 # Partner registrations: at most this many accepted per address per window (seconds).
 TOOLKIT_REGISTER_RATE_LIMIT = (3, 60 * 60)
-# Sender of the partner e-mails (registration notice to officers, approval to the partner).
+# Partner e-mails (registration notice to officers, approval to the partner): their sender, and
+# where they go: the local outbox (.eml files in ALERTS_OUTBOX_DIR) outside production.
 TOOLKIT_FROM_EMAIL = os.environ.get("TOOLKIT_FROM_EMAIL", ALERTS_FROM_EMAIL)
+TOOLKIT_EMAIL_BACKEND = "campaign.alerts.outbox.OutboxBackend"

@@ -4,7 +4,7 @@ sent once, at the moment of the event (registration or approval)."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import get_connection, send_mail
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -13,6 +13,11 @@ from django.utils.translation import gettext as _
 from .embeds import embed_codes
 from .models import CampaignAsset, Partner, ToolkitPage
 from .presets import DEFAULT_EMBED_PRESET, PRESETS
+
+
+def send(subject: str, body: str, to: str) -> int:
+    connection = get_connection(settings.TOOLKIT_EMAIL_BACKEND)
+    return send_mail(subject, body, settings.TOOLKIT_FROM_EMAIL, [to], connection=connection)
 
 
 def officer_addresses() -> list[str]:
@@ -34,7 +39,7 @@ def notify_officers(partner: Partner) -> int:
     subject = _("Partner registration to review: %(name)s") % {"name": partner.organisation}
     sent = 0
     for address in officer_addresses():
-        sent += send_mail(subject, body, settings.TOOLKIT_FROM_EMAIL, [address])
+        sent += send(subject, body, address)
     return sent
 
 
@@ -59,10 +64,10 @@ def send_approval(partner: Partner, request: HttpRequest) -> None:
     }
     subject = _("Your End Demand CT partner code: %(code)s") % {"code": partner.code}
     body = render_to_string("toolkit/email/approved.txt", context)
-    send_mail(subject, body, settings.TOOLKIT_FROM_EMAIL, [partner.contact_email])
+    send(subject, body, partner.contact_email)
 
 
 def send_decline(partner: Partner) -> None:
     body = render_to_string("toolkit/email/declined.txt", {"partner": partner})
     subject = _("Your End Demand CT partner registration")
-    send_mail(subject, body, settings.TOOLKIT_FROM_EMAIL, [partner.contact_email])
+    send(subject, body, partner.contact_email)

@@ -187,3 +187,16 @@ def test_toolkit_pages_link_to_the_registration(seeded_site):
     client = Client(HTTP_USER_AGENT=BROWSER_UA)
     assert b'href="/toolkit-register/"' in client.get("/toolkit/").content
     assert b'href="/toolkit-register/"' in client.get("/toolkit/no-buyers-no-trafficking/").content
+
+
+def test_outside_production_the_approval_lands_in_the_local_outbox(
+    officer_client, settings, tmp_path
+):
+    """With the development backend the approval is written as an .eml file to the outbox."""
+    settings.TOOLKIT_EMAIL_BACKEND = "campaign.alerts.outbox.OutboxBackend"
+    settings.ALERTS_OUTBOX_DIR = tmp_path
+    partner = PartnerFactory(status="pending", contact_email="hello@riverside.test")
+    officer_client.post(f"/admin/toolkit/partners/{partner.pk}/approve/")
+    [eml] = tmp_path.glob("*.eml")
+    message = eml.read_text()
+    assert "To: hello@riverside.test" in message and partner.code in message
