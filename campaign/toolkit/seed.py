@@ -7,9 +7,9 @@ from wagtail.models import Page
 
 from .models import CampaignAsset, Partner, ToolkitPage
 
-# The officers' group (created by the newsroom's seed): it approves partners and blocks hosts.
+# The officers' group (created by the newsroom's seed) runs the toolkit: assets, partners, blocks.
 COMMUNICATIONS_GROUP = "Communications"
-PARTNER_MODELS = ["partner", "blockedhost"]
+TOOLKIT_MODELS = ["campaignasset", "partner", "blockedhost"]
 
 # Poster title -> (asset title, goal number, message), in our own words.
 ASSETS = {
@@ -111,7 +111,7 @@ def seed_toolkit(data, stdout) -> None:
     group, _ = Group.objects.get_or_create(name=COMMUNICATIONS_GROUP)
     group.permissions.add(
         *Permission.objects.filter(
-            content_type__app_label="toolkit", content_type__model__in=PARTNER_MODELS
+            content_type__app_label="toolkit", content_type__model__in=TOOLKIT_MODELS
         )
     )
     stdout.write("Seeded the toolkit page, campaign assets and demo partners.")
