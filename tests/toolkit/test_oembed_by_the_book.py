@@ -86,3 +86,12 @@ def test_head_is_answered_wherever_get_is_and_counts_nothing(browser, path):
     assert head.content == b""
     assert DailyCount.objects.filter(asset=asset).total() == 0
     assert head.status_code == browser.get(url).status_code
+
+
+@pytest.mark.parametrize("path", ["/toolkit/", "/toolkit/no-buyers-no-trafficking/"])
+def test_head_is_answered_on_the_toolkit_pages(seeded_site, path):
+    """The toolkit page and an asset page answer HEAD like GET, without a body."""
+    client = Client(HTTP_USER_AGENT=BROWSER_UA)
+    head = client.head(path)
+    assert head.status_code == client.get(path).status_code == 200
+    assert head.content == b""
