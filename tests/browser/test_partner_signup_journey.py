@@ -17,7 +17,7 @@ from .conftest import needs_chromium
 
 pytestmark = [needs_chromium, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PASSWORD = "correct horse battery staple"  # noqa: S105 - a test account
+PASSWORD = "correct horse battery staple"
 PHONE = {"width": 390, "height": 844}
 
 
