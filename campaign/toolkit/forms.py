@@ -23,18 +23,23 @@ def unique_code(organisation: str) -> str:
 class PartnerRegistrationForm(forms.ModelForm):
     """Organisation, web site, contact e-mail and the domains it will embed on."""
 
+    # People type "riverside.org": read it as https, the scheme Django 6 will assume.
+    website = forms.URLField(
+        label=_("Web site"),
+        assume_scheme="https",
+        help_text=_("Your main web site, e.g. https://www.example.org"),
+    )
+
     class Meta:
         model = Partner
         fields = ["organisation", "website", "contact_email", "allowed_domains"]
         labels = {
             "organisation": _("Organisation"),
-            "website": _("Web site"),
             "contact_email": _("Contact e-mail"),
             "allowed_domains": _("Domains you will embed on"),
         }
         help_texts = {
             "organisation": _("Your organisation's name, as partners and the public know it."),
-            "website": _("Your main web site, e.g. https://www.example.org"),
             "contact_email": _(
                 "We send your partner code and report link here, and tell you when an asset "
                 "you use is retired. Never shown publicly."

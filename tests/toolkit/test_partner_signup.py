@@ -200,3 +200,9 @@ def test_outside_production_the_approval_lands_in_the_local_outbox(
     [eml] = tmp_path.glob("*.eml")
     message = eml.read_text()
     assert "To: hello@riverside.test" in message and partner.code in message
+
+
+def test_web_site_without_scheme_is_read_as_https(browser):
+    """An organisation typing its site without https:// gets it stored with https://."""
+    register(browser, website="riverside.test")
+    assert Partner.objects.get(organisation="Riverside Shelter").website == "https://riverside.test"
