@@ -306,3 +306,9 @@ TOOLKIT_COUNT_RATE_LIMIT = (
     int(os.environ.get("TOOLKIT_COUNT_RATE_LIMIT", "120")),
     60,
 )
+# Partner registrations: at most this many accepted per address per window (seconds).
+TOOLKIT_REGISTER_RATE_LIMIT = (3, 60 * 60)
+# Partner e-mails (registration notice to officers, approval to the partner): their sender, and
+# where they go: the local outbox (.eml files in ALERTS_OUTBOX_DIR) outside production.
+TOOLKIT_FROM_EMAIL = os.environ.get("TOOLKIT_FROM_EMAIL", ALERTS_FROM_EMAIL)
+TOOLKIT_EMAIL_BACKEND = "campaign.alerts.outbox.OutboxBackend"

@@ -129,6 +129,9 @@ if ALERTS_ESP:
 else:
     ALERTS_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 
+# Partner e-mails (campaign.toolkit) are single transactional messages: Django's SMTP settings.
+TOOLKIT_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -34,5 +34,6 @@ ANYMAIL = {
     "WEBHOOK_SECRET": "anymail:webhook-secret-test",
     "REQUESTS_TIMEOUT": (2, 2.0),
 }
+TOOLKIT_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tests fire hundreds of counted hits from one address; tests/toolkit lower it where they check it.
 TOOLKIT_COUNT_RATE_LIMIT = (10_000, 60)

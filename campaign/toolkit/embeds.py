@@ -1,5 +1,6 @@
 """What partners paste into their sites, and the framing policy each embed response carries."""
 
+import math
 from html import escape
 from urllib.parse import urlencode, urlsplit
 
@@ -9,8 +10,11 @@ from django.urls import reverse
 
 from .presets import Preset
 
-# Room under the image for the credit line and the hotline inside the iframe.
+# Room under the image for the credit line and the hotline inside the iframe at full size. When
+# the frame is narrower the embed document shrinks the image, never the hotline.
 IFRAME_CAPTION_HEIGHT = 140
+# oEmbed thumbnails: a link-preview card, scaled down to maxwidth/maxheight when asked.
+THUMBNAIL_SIZE = (1200, 630)
 
 
 def with_query(base: str, /, **params: str) -> str:
@@ -40,14 +44,11 @@ def embed_codes(
     credit = escape(" · ".join(filter(None, [asset.image.credit, asset.image.licence])))
     html = (
         f'<figure><a href="{escape(go)}"><img src="{escape(image)}" width="{preset.width}" '
-        f'height="{preset.height}" alt="{escape(asset.image.default_alt_text)}"></a>'
+        f'height="{preset.height}" alt="{escape(asset.image.default_alt_text)}" '
+        f'style="max-width:100%;height:auto"></a>'
         f"<figcaption>{credit}</figcaption></figure>"
     )
-    iframe = (
-        f'<iframe src="{escape(frame)}" width="{preset.width}" '
-        f'height="{preset.height + IFRAME_CAPTION_HEIGHT}" title="{escape(asset.title)}: '
-        f'End Demand CT" loading="lazy"></iframe>'
-    )
+    iframe = iframe_code(frame, asset.title, preset.width, preset.height + IFRAME_CAPTION_HEIGHT)
     attrs = f'data-asset="{escape(slug)}" data-size="{preset.key}"'
     if partner_code:
         attrs += f' data-partner="{escape(partner_code)}"'
@@ -57,6 +58,37 @@ def embed_codes(
         ("iframe", "Frame (iframe)", iframe),
         ("script", "Script tag", tag),
     ]
+
+
+def iframe_code(src: str, title: str, width: int, height: int) -> str:
+    """A frame that fills its container's width up to `width` and keeps its aspect ratio. The
+    width and height attributes alone still give the full size where a site strips styles."""
+    return (
+        f'<iframe src="{escape(src)}" width="{width}" height="{height}" '
+        f'title="{escape(title)}: End Demand CT" loading="lazy" '
+        f'style="width:100%;max-width:{width}px;height:auto;aspect-ratio:{width}/{height};border:0">'
+        f"</iframe>"
+    )
+
+
+def fitted_size(
+    preset: Preset, maxwidth: int | None, maxheight: int | None, caption: int
+) -> tuple[int, int] | None:
+    """(width, height) of a frame of the preset with its caption, within maxwidth and maxheight;
+    None when not even a sliver of the image fits above the caption."""
+    width = min(preset.width, maxwidth or preset.width)
+    if maxheight and preset.height * width / preset.width + caption > maxheight:
+        width = math.floor(preset.width * (maxheight - caption) / preset.height)
+    image_height = math.floor(preset.height * width / preset.width)
+    if width < 1 or image_height < 1:
+        return None
+    return width, image_height + caption
+
+
+def thumbnail_box(maxwidth: int | None, maxheight: int | None) -> tuple[int, int]:
+    """The box the oEmbed thumbnail must fit in: the consumer's maxwidth and maxheight, if any."""
+    width, height = THUMBNAIL_SIZE
+    return min(width, maxwidth or width), min(height, maxheight or height)
 
 
 def media_origin() -> str:

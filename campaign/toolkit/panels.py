@@ -9,8 +9,9 @@ from wagtail.admin.panels import Panel
 from wagtail.admin.ui.tables import Column
 from wagtail.images.models import SourceImageIOError
 
+from .embeds import embed_codes
 from .kinds import CountKind
-from .presets import PRESETS
+from .presets import DEFAULT_EMBED_PRESET, PRESETS
 from .sizes import asset_sizes, size_field_names
 
 RECENT_DAYS = 30
@@ -104,3 +105,39 @@ def count_columns() -> list[Column]:
         ),
         Column("counts_total", label="All time", accessor=counts_summary("total")),
     ]
+
+
+class PartnerAccessPanel(Panel):
+    """On a partner's edit view: approve or decline a registration, and its private report link
+    with a copy button and a way to replace it."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "toolkit/admin/partner_access_panel.html"
+
+        def is_shown(self):
+            return bool(self.instance and self.instance.pk)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            partner = self.instance
+            context["partner"] = partner
+            if partner.status == partner.Status.APPROVED:
+                context["report_url"] = self.request.build_absolute_uri(partner.report_path())
+            return context
+
+
+class EmbedCodesPanel(Panel):
+    """On an asset's edit view: its three embed codes, each with a copy button."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "toolkit/admin/embed_codes_panel.html"
+
+        def is_shown(self):
+            return bool(self.instance and self.instance.pk and self.instance.image_id)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            preset = PRESETS[DEFAULT_EMBED_PRESET]
+            context["preset"] = preset
+            context["codes"] = embed_codes(self.request, self.instance, preset)
+            return context

@@ -79,8 +79,8 @@ def seed_toolkit_page(home: Page) -> ToolkitPage:
             intro="Posters and banners for partner organisations to share on their sites and "
             "social media, in every common size, free to use with credit.",
             partner_note="Service providers, police departments, hotels, schools and councils "
-            "can register as partners to get a partner code; with it, embeds work on your site "
-            "and we can tell you how often they are seen.",
+            "can register as partners to get a partner code; with it, embeds on your sites are "
+            "counted for you and you get a private report of how often they are seen.",
         )
         home.add_child(instance=page)
         page.save_revision().publish()

@@ -4,6 +4,7 @@ from `Size.rendition`: designed artwork where the asset has it, else the automat
 is offered only once the officer approved exactly the version they saw."""
 
 import hashlib
+import math
 from dataclasses import dataclass
 
 from .presets import PRESETS, Preset
@@ -42,13 +43,18 @@ class Size:
     def offered(self) -> bool:
         return self.designed or self.approved
 
-    def rendition(self, image_format: str):
-        """This size's file in one format (a Wagtail rendition)."""
+    def rendition(self, image_format: str, within: tuple[int, int] | None = None):
+        """This size's file in one format (a Wagtail rendition), scaled down whole to fit
+        `within` (a width and height) when given, so a thumbnail keeps the safe area too."""
         preset = self.preset
+        width, height = preset.width, preset.height
+        if within:
+            scale = min(1, within[0] / width, within[1] / height)
+            width, height = max(1, math.floor(width * scale)), max(1, math.floor(height * scale))
         if self.artwork is not None:
-            return self.artwork.get_rendition(preset.filter_spec(image_format))
+            return self.artwork.get_rendition(f"exactfill-{width}x{height}|format-{image_format}")
         background = self.asset.background_colour
-        spec = safe_area_spec(preset.width, preset.height, background, image_format)
+        spec = safe_area_spec(width, height, background, image_format)
         return self.asset.image.get_rendition(spec)
 
 

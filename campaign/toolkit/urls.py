@@ -3,7 +3,7 @@ their downloads are here because the page tree serves no URL ending in a file ex
 
 from django.urls import path
 
-from . import views
+from . import partner_views, views
 
 urlpatterns = [
     path("embed.js", views.embed_js, name="toolkit_embed_js"),
@@ -19,6 +19,18 @@ urlpatterns = [
         "toolkit/<slug:slug>/download/<slug:preset>.<slug:extension>",
         views.download,
         name="toolkit_download",
+    ),
+    path(
+        "toolkit/<slug:slug>/file/<slug:preset>.<slug:extension>",
+        views.download_file,
+        name="toolkit_file",
+    ),
+    path("toolkit-register/", partner_views.register, name="toolkit_register"),
+    path("partner-report/<str:token>/", partner_views.report, name="toolkit_partner_report"),
+    path(
+        "partner-report/<str:token>/report.csv",
+        partner_views.report_csv,
+        name="toolkit_partner_report_csv",
     ),
     path("go/<slug:slug>/", views.go, name="toolkit_go"),
     path("oembed/", views.oembed, name="toolkit_oembed"),

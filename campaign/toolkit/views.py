@@ -1,14 +1,15 @@
-"""Partner-facing endpoints: the embed document, its data for embed.js, the counted image and
-click-through, oEmbed, and the embed-code copy counter. None of them sets a cookie."""
+"""Endpoints for other sites: the embed document, its data for embed.js, the counted image and
+click-through, oEmbed, downloads and the embed-code copy counter. Embeds work on any site: a
+registered partner's code counts them under the partner on its own domains, anything else counts
+under the embedding site's host name, and a blocked host gets the neutral campaign card. None of
+them sets a cookie; GET and HEAD are both answered and only GET (or a copy's POST) is counted."""
 
 import functools
-import math
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from django.conf import settings
 from django.http import (
     Http404,
     HttpRequest,
@@ -23,73 +24,54 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Site
 
 from campaign.core.models import CampaignSettings
-from campaign.core.ratelimit import hit
-from campaign.core.signals import offsite_event
 
-from .bots import is_bot
+from .counting import Where, count_request
 from .downloads import download_response
-from .embeds import IFRAME_CAPTION_HEIGHT, embed_csp, with_query
+from .embeds import (
+    IFRAME_CAPTION_HEIGHT,
+    embed_csp,
+    fitted_size,
+    iframe_code,
+    thumbnail_box,
+    with_query,
+)
+from .hosts import embedding_host, embedding_origin, normalise_host
 from .kinds import CountKind
-from .models import CampaignAsset, DailyCount, Partner, ToolkitPage
+from .models import BlockedHost, CampaignAsset, Partner, ToolkitPage
 from .origins import origin_allowed
 from .presets import DEFAULT_EMBED_PRESET, FORMATS, PRESETS, Preset
 from .sizes import chosen_size, offered_size
 
 EMBED_JS = Path(__file__).parent / "static" / "toolkit" / "embed.js"
-NO_PARTNER_MESSAGE = "This embed's partner code is not registered or no longer active."
 COPY_CODE_KINDS = {"html", "iframe", "script"}
-OFFSITE_EVENTS = {CountKind.IMPRESSION: "Embed impression", CountKind.CLICK: "Embed click"}
 
 
-class UnknownPartner(Exception):
-    pass
+def partner_named(code: str) -> Partner | None:
+    """The approved, active partner with this code; None for no code or an unknown one."""
+    code = code.strip()[:40]
+    return Partner.objects.active().filter(code=code).first() if code else None
 
 
-def get_partner(request: HttpRequest) -> Partner | None:
-    """The active partner named by ?partner=, None without one; UnknownPartner for a bad code."""
-    code = request.GET.get("partner", "").strip()
-    if not code:
-        return None
-    partner = Partner.objects.active().filter(code=code[:40]).first()
-    if partner is None:
-        raise UnknownPartner(code)
-    return partner
+def where_embedded(request: HttpRequest, code: str, site: str = "") -> tuple[Where, bool]:
+    """Whom an embed is counted for, and whether its host is blocked. The host is the one the
+    browser names (Origin or Referer), else `site` that our own embed document passed on. A
+    partner's code counts for the partner only on its registered domains (or where the browser
+    does not say); elsewhere the use is counted under that host."""
+    host = embedding_host(request) or normalise_host(site)
+    partner = partner_named(code)
+    origin = embedding_origin(request)
+    if partner and host and origin and not origin_allowed(origin, partner.domains):
+        partner = None
+    blocked = BlockedHost.objects.is_blocked(host)
+    return Where(partner=None if blocked else partner, host=host), blocked
 
 
 def get_preset(request: HttpRequest) -> Preset:
     return PRESETS.get(request.GET.get("size", ""), PRESETS[DEFAULT_EMBED_PRESET])
-
-
-def count(request: HttpRequest, asset: CampaignAsset, kind: str, partner, size: str) -> None:
-    limit, period = settings.TOOLKIT_COUNT_RATE_LIMIT
-    if is_bot(request) or hit(request, "toolkit-count", limit, period):
-        return
-    DailyCount.objects.record(asset.pk, kind, partner.pk if partner else None, size)
-    if kind in OFFSITE_EVENTS:
-        # Impressions and clicks happen on partners' pages, where our analytics script never runs.
-        offsite_event.send(
-            sender=CampaignAsset,
-            name=OFFSITE_EVENTS[kind],
-            url=request.build_absolute_uri(reverse("toolkit_embed", args=[asset.slug])),
-            props={"asset": asset.slug, "partner": partner.code if partner else "", "size": size},
-        )
-
-
-def shown_on_partner_site(request: HttpRequest, partner) -> bool:
-    """False when the browser says the embed sits on a site the partner did not register: the
-    frame is refused there, so it is no impression. Without a Referer we cannot tell, and count."""
-    referer = request.headers.get("Referer", "")
-    if partner is None or not referer:
-        return True
-    try:
-        parts = urlsplit(referer)
-    except ValueError:  # a malformed Referer names no site a partner registered
-        return False
-    return origin_allowed(f"{parts.scheme}://{parts.netloc}", partner.domains)
 
 
 def refused(status: int, message: str) -> HttpResponse:
@@ -99,10 +81,27 @@ def refused(status: int, message: str) -> HttpResponse:
     return response
 
 
-def embed_context(request: HttpRequest, asset: CampaignAsset, partner, preset: Preset) -> dict:
-    """What an embed shows: the asset, its active replacement, or the neutral hotline message
-    (also where the size is not offered to partners)."""
-    shown = asset.displayed_asset()
+def card_font_sizes(preset: Preset, campaign: CampaignSettings) -> dict[str, int]:
+    """Font sizes for the neutral card's three lines so that each fits the card's width and a
+    quarter of its height. An average sans-serif letter is about 0.6 em wide."""
+
+    def fitting(text: str, share_of_height: float) -> int:
+        by_width = preset.width * 0.9 / (0.6 * max(len(text), 1))
+        return max(8, int(min(by_width, preset.height * share_of_height)))
+
+    return {
+        "title": fitting("End Demand CT", 0.25),
+        "name": fitting(campaign.hotline_name, 0.16),
+        "phone": fitting(campaign.hotline_phone, 0.2),
+    }
+
+
+def embed_context(
+    request: HttpRequest, asset: CampaignAsset, where: Where, blocked: bool, preset: Preset
+) -> dict:
+    """What an embed shows: the asset, its active replacement, or the neutral campaign card
+    (a retired asset without replacement, or a blocked host)."""
+    shown = None if blocked else asset.displayed_asset()
     size = offered_size(shown, preset.key) if shown else None
     if size is None:
         shown = None
@@ -110,66 +109,71 @@ def embed_context(request: HttpRequest, asset: CampaignAsset, partner, preset: P
         "requested": asset,
         "shown": shown,
         "preset": preset,
-        "partner": partner,
+        "partner": where.partner,
         "campaign": CampaignSettings.for_request(request),
         "home_url": Site.find_for_request(request).root_url + "/",
     }
     if shown is not None:
         context["rendition"] = size.rendition("webp")
+        # A click inside our frame has our own page as its Referer: name the host in the link.
         context["go_url"] = request.build_absolute_uri(
             with_query(
                 reverse("toolkit_go", args=[shown.slug]),
-                partner=partner.code if partner else "",
+                partner=where.partner.code if where.partner else "",
+                site="" if where.partner else where.host,
                 size=preset.key,
             )
         )
     return context
 
 
+def count_embed(request, asset: CampaignAsset, context: dict, where: Where, blocked: bool):
+    """An impression of what was shown, or a blocked embed counted under its host."""
+    size = context["preset"].key
+    if blocked:
+        count_request(request, asset, CountKind.BLOCKED, where, size)
+    else:
+        count_request(request, context["shown"] or asset, CountKind.IMPRESSION, where, size)
+
+
 def embed_target(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Look up the embed's asset and partner once for both embed views, refusing unknown ones."""
+    """Look up the embed's asset, whom it is counted for, and whether its host is blocked."""
 
     @functools.wraps(view)
     def wrapped(request: HttpRequest, slug: str) -> HttpResponse:
         asset = CampaignAsset.objects.filter(slug=slug).select_related("image").first()
         if asset is None:
-            return refused(404, "No campaign asset has this address.")
-        try:
-            partner = get_partner(request)
-        except UnknownPartner:
-            return refused(403, NO_PARTNER_MESSAGE)
-        return view(request, asset, partner)
+            return refused(404, _("No campaign asset has this address."))
+        where, blocked = where_embedded(request, request.GET.get("partner", ""))
+        return view(request, asset, where, blocked)
 
     return wrapped
 
 
 @xframe_options_exempt
-@require_GET
+@require_safe
 @embed_target
-def embed(request: HttpRequest, asset: CampaignAsset, partner: Partner | None) -> HttpResponse:
-    """The self-contained embed document a partner frames; only their domains may frame it."""
+def embed(request: HttpRequest, asset: CampaignAsset, where: Where, blocked: bool) -> HttpResponse:
+    """The self-contained embed document that any site may frame."""
     preset = get_preset(request)
-    context = embed_context(request, asset, partner, preset)
-    if shown_on_partner_site(request, partner):
-        count(request, context["shown"] or asset, CountKind.IMPRESSION, partner, preset.key)
+    context = embed_context(request, asset, where, blocked, preset)
+    count_embed(request, asset, context, where, blocked)
     response = HttpResponse(render_to_string("toolkit/embed.html", context, request))
-    # Without a partner code only this site (e.g. a Wagtail embed of our own asset) may frame it.
-    response["Content-Security-Policy"] = embed_csp(partner.domains if partner else ["'self'"])
+    response["Content-Security-Policy"] = embed_csp(["*"])
     response["Cache-Control"] = "no-store"
     response["Referrer-Policy"] = "strict-origin-when-cross-origin"
     return response
 
 
 @xframe_options_exempt
-@require_GET
+@require_safe
 @embed_target
-def embed_data(request: HttpRequest, asset: CampaignAsset, partner: Partner | None) -> HttpResponse:
-    """The same embed as JSON for embed.js; a partner's embed answers only their own sites."""
-    origin = request.headers.get("Origin", "")
-    if partner and not origin_allowed(origin, partner.domains):
-        return refused(403, "This site is not one of the partner's registered domains.")
+def embed_data(
+    request: HttpRequest, asset: CampaignAsset, where: Where, blocked: bool
+) -> HttpResponse:
+    """The same embed as JSON for embed.js, readable from any site (no credentials)."""
     preset = get_preset(request)
-    context = embed_context(request, asset, partner, preset)
+    context = embed_context(request, asset, where, blocked, preset)
     shown, campaign = context["shown"], context["campaign"]
     data = {
         "hotline": {
@@ -179,6 +183,7 @@ def embed_data(request: HttpRequest, asset: CampaignAsset, partner: Partner | No
         },
         "organisation": campaign.organisation_name,
         "home_url": context["home_url"],
+        "neutral_message": _("Buyers drive sex trafficking. Help end the demand."),
         "asset": None,
     }
     if shown is not None:
@@ -196,31 +201,38 @@ def embed_data(request: HttpRequest, asset: CampaignAsset, partner: Partner | No
             "credit": shown.image.credit,
             "licence": shown.image.licence,
         }
-    count(request, shown or asset, CountKind.IMPRESSION, partner, preset.key)
+    count_embed(request, asset, context, where, blocked)
     response = JsonResponse(data)
-    response["Access-Control-Allow-Origin"] = origin if partner else "*"
-    response["Vary"] = "Origin"
+    response["Access-Control-Allow-Origin"] = "*"
     response["Cache-Control"] = "no-store"
     return response
 
 
 @xframe_options_exempt
-@require_GET
+@require_safe
 def embed_image(request: HttpRequest, slug: str, preset: str, extension: str) -> HttpResponse:
     """The image of the plain-HTML embed code: counted, then sent to the current rendition."""
     asset = CampaignAsset.objects.filter(slug=slug).select_related("image").first()
     if asset is None or preset not in PRESETS or extension not in FORMATS:
-        return refused(404, "No such asset, size or format.")
-    try:
-        partner = get_partner(request)
-    except UnknownPartner:
-        return refused(403, NO_PARTNER_MESSAGE)
-    shown = asset.displayed_asset()
+        return refused(404, _("No such asset, size or format."))
+    where, blocked = where_embedded(request, request.GET.get("partner", ""))
+    shown = None if blocked else asset.displayed_asset()
     size = offered_size(shown, preset) if shown else None
-    if shown_on_partner_site(request, partner):
-        count(request, shown or asset, CountKind.IMPRESSION, partner, preset)
+    count_request(
+        request,
+        asset if blocked else shown or asset,
+        CountKind.BLOCKED if blocked else CountKind.IMPRESSION,
+        where,
+        preset,
+    )
     if size is None:
-        context = {"preset": PRESETS[preset], "campaign": CampaignSettings.for_request(request)}
+        campaign = CampaignSettings.for_request(request)
+        card_preset = PRESETS[preset]
+        context = {
+            "preset": card_preset,
+            "campaign": campaign,
+            "card": card_font_sizes(card_preset, campaign),
+        }
         response = HttpResponse(
             render_to_string("toolkit/neutral.svg", context), content_type="image/svg+xml"
         )
@@ -236,7 +248,7 @@ def embed_script() -> bytes:
 
 
 @xframe_options_exempt
-@require_GET
+@require_safe
 def embed_js(request: HttpRequest) -> HttpResponse:
     """The one-line script embed: draws the asset into the partner's page from our origin only."""
     response = HttpResponse(embed_script(), content_type="text/javascript; charset=utf-8")
@@ -245,43 +257,69 @@ def embed_js(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def download(request: HttpRequest, slug: str, preset: str, extension: str) -> HttpResponse:
-    """One size of an asset as a file, counted as a download."""
+    """One size of an asset as a file, counted as a download. The count is this small uncached
+    redirect; the file behind it is the same for everyone, so Varnish may serve it."""
     asset = CampaignAsset.objects.filter(slug=slug).select_related("image").first()
     if asset is None or preset not in PRESETS or extension not in FORMATS:
-        raise Http404("No such asset, size or format.")
+        raise Http404(_("No such asset, size or format."))
     if not (asset.is_active and asset.image):
-        return HttpResponse(
-            "This asset has been retired and is no longer offered for download.",
-            status=410,
-            content_type="text/plain; charset=utf-8",
-        )
+        return retired_response()
+    if offered_size(asset, preset) is None:
+        return size_not_offered_response()
+    where = Where(partner=partner_named(request.GET.get("partner", "")))
+    count_request(request, asset, CountKind.DOWNLOAD, where, preset)
+    response = HttpResponseRedirect(reverse("toolkit_file", args=[slug, preset, extension]))
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_safe
+def download_file(request: HttpRequest, slug: str, preset: str, extension: str) -> HttpResponse:
+    """The file a download redirects to: an attachment with its credit and licence, cacheable."""
+    asset = CampaignAsset.objects.filter(slug=slug).select_related("image").first()
+    if asset is None or preset not in PRESETS or extension not in FORMATS:
+        raise Http404(_("No such asset, size or format."))
+    if not (asset.is_active and asset.image):
+        return retired_response()
     size = offered_size(asset, preset)
     if size is None:
-        return HttpResponse(
-            _("This size of the asset is not offered yet. The asset page lists the sizes it is."),
-            status=404,
-            content_type="text/plain; charset=utf-8",
-        )
-    partner = Partner.objects.active().filter(code=request.GET.get("partner", "")).first()
-    count(request, asset, CountKind.DOWNLOAD, partner, preset)
+        return size_not_offered_response()
     toolkit = ToolkitPage.find()
     about = toolkit.asset_url(asset, request) if toolkit else request.build_absolute_uri("/")
     return download_response(request, asset, size, FORMATS[extension], about)
 
 
-@require_GET
+def size_not_offered_response() -> HttpResponse:
+    return HttpResponse(
+        _("This size of the asset is not offered yet. The asset page lists the sizes it is."),
+        status=404,
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+def retired_response() -> HttpResponse:
+    return HttpResponse(
+        _("This asset has been retired and is no longer offered for download."),
+        status=410,
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+@require_safe
 def go(request: HttpRequest, slug: str) -> HttpResponse:
     """A click on an embed: counted, then sent on to the asset's (or its replacement's) link."""
     asset = get_object_or_404(CampaignAsset, slug=slug)
-    try:
-        partner = get_partner(request)
-    except UnknownPartner:
-        partner = None
-    shown = asset.displayed_asset()
+    where, blocked = where_embedded(
+        request, request.GET.get("partner", ""), request.GET.get("site", "")
+    )
+    shown = None if blocked else asset.displayed_asset()
     size = request.GET.get("size", "")
-    count(request, shown or asset, CountKind.CLICK, partner, size if size in PRESETS else "")
+    if not blocked:
+        count_request(
+            request, shown or asset, CountKind.CLICK, where, size if size in PRESETS else ""
+        )
     fallback = Site.find_for_request(request).root_url + "/"
     response = HttpResponseRedirect(shown.target_url(fallback) if shown else fallback)
     response["Cache-Control"] = "no-store"
@@ -292,13 +330,13 @@ def go(request: HttpRequest, slug: str) -> HttpResponse:
 @csrf_exempt  # counts a copy and nothing else: there is no session or user state to protect
 @require_POST
 def copied(request: HttpRequest, slug: str) -> HttpResponse:
-    """The toolkit page's copy buttons report here which embed code was copied."""
+    """The copy buttons (asset page and admin) report here which embed code was copied."""
     asset = get_object_or_404(CampaignAsset, slug=slug)
     size = request.POST.get("size", "")
     if size not in PRESETS or request.POST.get("code", "") not in COPY_CODE_KINDS:
-        return HttpResponseBadRequest("Say which size and which embed code was copied.")
-    partner = Partner.objects.active().filter(code=request.POST.get("partner", "")).first()
-    count(request, asset, CountKind.EMBED_COPY, partner, size)
+        return HttpResponseBadRequest(_("Say which size and which embed code was copied."))
+    where = Where(partner=partner_named(request.POST.get("partner", "")))
+    count_request(request, asset, CountKind.EMBED_COPY, where, size)
     return HttpResponse(status=204)
 
 
@@ -331,24 +369,26 @@ def positive_int(value: str | None) -> int | None:
     return int(value)
 
 
-@require_GET
+@require_safe
 def oembed(request: HttpRequest) -> HttpResponse:
-    """oEmbed (https://oembed.com) "rich" responses for asset pages, so CMSs can embed by URL."""
+    """oEmbed (https://oembed.com) "rich" responses for asset pages, so CMSs can embed by URL.
+    maxwidth and maxheight bound the frame and the thumbnail alike."""
     if request.GET.get("format", "json") != "json":
-        return HttpResponse("Only the json format is offered.", status=501)
+        return HttpResponse(_("Only the json format is offered."), status=501)
     try:
         maxwidth = positive_int(request.GET.get("maxwidth"))
         maxheight = positive_int(request.GET.get("maxheight"))
     except ValueError:
-        return HttpResponseBadRequest("maxwidth and maxheight must be positive whole numbers.")
+        return HttpResponseBadRequest(_("maxwidth and maxheight must be positive whole numbers."))
     asset, query = asset_from_url(request.GET.get("url", ""), request.get_host())
-    partner = Partner.objects.active().filter(code=query.get("partner", "")).first()
+    partner = partner_named(query.get("partner", ""))
     shown = asset.displayed_asset()
     size = chosen_size(shown, query.get("size", ""), DEFAULT_EMBED_PRESET) if shown else None
     preset = size.preset if size else PRESETS[DEFAULT_EMBED_PRESET]
-    width, height = preset.width, preset.height + IFRAME_CAPTION_HEIGHT
-    scale = min(1, (maxwidth or width) / width, (maxheight or height) / height)
-    width, height = math.floor(width * scale), math.floor(height * scale)
+    fitted = fitted_size(preset, maxwidth, maxheight, IFRAME_CAPTION_HEIGHT)
+    if fitted is None:
+        raise Http404(_("No embed of this asset fits in maxheight."))
+    width, height = fitted
     src = request.build_absolute_uri(
         with_query(
             reverse("toolkit_embed", args=[asset.slug]),
@@ -363,15 +403,12 @@ def oembed(request: HttpRequest) -> HttpResponse:
         "provider_name": "End Demand CT",
         "provider_url": Site.find_for_request(request).root_url + "/",
         "cache_age": 3600,
-        "html": render_to_string(
-            "toolkit/oembed_iframe.html",
-            {"src": src, "width": width, "height": height, "title": asset.title},
-        ).strip(),
+        "html": iframe_code(src, asset.title, width, height),
         "width": width,
         "height": height,
     }
     if size is not None:
-        thumbnail = size.rendition("jpeg")
+        thumbnail = size.rendition("jpeg", within=thumbnail_box(maxwidth, maxheight))
         data.update(
             author_name=shown.image.credit or "End Demand CT",
             thumbnail_url=request.build_absolute_uri(thumbnail.url),

@@ -6,6 +6,8 @@
 # Django decides what may be cached through Cache-Control (campaign/ops/middleware.py): public
 # pages send "public, max-age=60, s-maxage=600"; the admin, previews, embargo links, forms and
 # anything with a session send "private, no-store", which this file refuses to store.
+# Toolkit downloads need no rule here: /toolkit/<slug>/download/<size>.<ext> is Django's counted,
+# "no-store" redirect, and the file it leads to (/toolkit/<slug>/file/...) is public and cached.
 # tests/ops/test_varnish.py runs this file in a real varnishd, changing only the backend port.
 vcl 4.1;
 

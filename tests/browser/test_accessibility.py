@@ -32,6 +32,7 @@ PAGE_TYPES = {
     "toolkit goal": "/toolkit/?goal=raise-public-awareness",
     "asset": "/toolkit/no-buyers-no-trafficking/",
     "action form": "/leaders-pledge/",
+    "partner registration": "/toolkit-register/",
     "not found": "/no-such-page/",
 }
 

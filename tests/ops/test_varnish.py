@@ -28,12 +28,15 @@ from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.db import connections
 from django.test import override_settings
 from django.test.testcases import LiveServerThread
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from bench.stack import varnish_vcl, varnishd_params
+from campaign.toolkit.models import DailyCount
 from home.models import ContentPage, HomePage
 from tests.demo_seed import apply_snapshot
 from tests.services import needs_postgres, needs_varnish, varnishd_path
+from tests.toolkit.conftest import BROWSER_UA
 
 SITE_HOST = "localhost"  # the seeded default Site, so Wagtail purges URLs on this host
 PAGE_SLUG = "ops-varnish-check"
@@ -347,3 +350,28 @@ def test_worker_purges_within_a_second_as_in_production(stack, page, tmp_path):
         worker.terminate()
         worker.wait(timeout=30)
         committed(lambda: DBTaskResult.objects.all().delete())
+
+
+def test_downloads_are_counted_while_varnish_serves_the_file(stack):
+    """Each download through Varnish is counted; the file behind it comes from Varnish's cache."""
+    slug, day = "no-buyers-no-trafficking", timezone.localdate()
+    counts = DailyCount.objects.filter(asset__slug=slug, kind="download", day=day, size="wide")
+    before = counts.total()
+    files = []
+    for _ in range(3):
+        conn = http.client.HTTPConnection("127.0.0.1", stack.varnish_port, timeout=10)
+        headers = {"Host": SITE_HOST, "User-Agent": BROWSER_UA}
+        conn.request("GET", f"/toolkit/{slug}/download/wide.png", headers=headers)
+        counted = conn.getresponse()
+        counted.read()
+        conn.request("GET", counted.getheader("Location"), headers=headers)
+        file = conn.getresponse()
+        files.append((counted.status, counted.getheader("X-Cache"), file.getheader("X-Cache")))
+        assert file.read()[:8] == b"\x89PNG\r\n\x1a\n"
+        conn.close()
+    after = counts.total()
+    committed(lambda: counts.delete())
+    assert [status for status, _, _ in files] == [302, 302, 302]
+    assert {counted for _, counted, _ in files} == {"PASS"}
+    assert [file for _, _, file in files][1:] == ["HIT", "HIT"]
+    assert after == before + 3

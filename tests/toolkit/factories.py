@@ -1,4 +1,5 @@
-"""Factories for toolkit tests: small images drawn in memory, and assets that use them."""
+"""Factories for toolkit tests: small images drawn in memory, assets that use them (with no size
+offered, or with every automatic size approved), partners and blocked hosts."""
 
 from io import BytesIO
 
@@ -8,7 +9,9 @@ from factory.django import DjangoModelFactory
 from PIL import Image, ImageDraw
 
 from campaign.core.models import CampaignGoal, CampaignImage
-from campaign.toolkit.models import AssetSize, CampaignAsset
+from campaign.toolkit.models import AssetSize, BlockedHost, CampaignAsset, Partner
+from campaign.toolkit.presets import PRESETS
+from campaign.toolkit.sizes import automatic_version
 
 
 def png(size: tuple[int, int], colour="#808080", boxes=()) -> ImageFile:
@@ -57,6 +60,7 @@ class CampaignAssetFactory(DjangoModelFactory):
     message = "Buyers drive trafficking."
     image = factory.SubFactory(CampaignImageFactory)
     goal = factory.SubFactory(CampaignGoalFactory)
+    link_url = "https://campaign.example/learn/"
 
 
 class AssetSizeFactory(DjangoModelFactory):
@@ -65,3 +69,36 @@ class AssetSizeFactory(DjangoModelFactory):
 
     asset = factory.SubFactory(CampaignAssetFactory)
     preset = "square"
+
+
+class OfferedAssetFactory(CampaignAssetFactory):
+    """An asset whose automatic sizes the officer has all approved, as partners would find it."""
+
+    @factory.post_generation
+    def approve_sizes(asset, create, extracted, **kwargs):
+        if create:
+            for preset in PRESETS.values():
+                AssetSize.objects.update_or_create(
+                    asset=asset,
+                    preset=preset.key,
+                    defaults={"approved_version": automatic_version(asset, preset)},
+                )
+
+
+class PartnerFactory(DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    organisation = factory.Sequence(lambda n: f"Factory partner {n}")
+    website = "https://partner.test/"
+    allowed_domains = "partner.test\n*.partner.test"
+    contact_email = factory.Sequence(lambda n: f"partner{n}@partner.test")
+    code = factory.Sequence(lambda n: f"factory-partner-{n}")
+
+
+class BlockedHostFactory(DjangoModelFactory):
+    class Meta:
+        model = BlockedHost
+
+    host = "blocked.test"
+    reason = "Shows the campaign beside adverts for escorts."

@@ -22,6 +22,7 @@ def test_oembed_describes_an_asset_page_as_rich_iframe(browser, asset):
     assert data["html"].startswith(
         f'<iframe src="http://testserver/embed/{asset.slug}/?size=medium-rectangle"'
     )
+    assert data["html"].endswith("></iframe>")
     assert (data["width"], data["height"]) == (300, 390)
     assert data["thumbnail_url"].endswith(".jpg")
 
@@ -35,10 +36,12 @@ def test_oembed_keeps_the_partner_code_and_size_of_the_url(browser, asset, partn
 
 
 def test_oembed_respects_maxwidth(browser, asset):
-    """maxwidth scales the frame down, never past the limit."""
+    """maxwidth scales the image down, never past the limit; the caption keeps its height."""
     url = f"http://testserver/toolkit/{asset.slug}/?size=wide"
     data = oembed(browser, url, maxwidth="800").json()
-    assert data["width"] == 800 and data["height"] == (900 + 140) // 2
+    assert data["width"] == 800 and data["height"] == 900 // 2 + 140
+    assert 'width="800" height="590"' in data["html"]
+    assert "max-width:800px" in data["html"] and "aspect-ratio:800/590" in data["html"]
 
 
 def test_oembed_xml_is_not_implemented(browser, asset):

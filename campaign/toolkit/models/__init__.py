@@ -1,7 +1,8 @@
 from .assets import CampaignAsset
 from .counts import DailyCount
+from .hosts import BlockedHost
 from .pages import ToolkitPage
 from .partners import Partner
 from .sizes import AssetSize
 
-__all__ = ["AssetSize", "CampaignAsset", "DailyCount", "Partner", "ToolkitPage"]
+__all__ = ["AssetSize", "BlockedHost", "CampaignAsset", "DailyCount", "Partner", "ToolkitPage"]

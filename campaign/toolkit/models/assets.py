@@ -8,7 +8,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
-from ..panels import CountsPanel, SizesPanel
+from ..panels import CountsPanel, EmbedCodesPanel, SizesPanel
 
 # How many retired-with-replacement hops an embed follows before giving up (guards cycles).
 MAX_REPLACEMENT_HOPS = 5
@@ -121,6 +121,7 @@ class CampaignAsset(index.Indexed, ClusterableModel):
             heading="Link target",
         ),
         MultiFieldPanel([FieldPanel("state"), FieldPanel("replacement")], heading="Availability"),
+        EmbedCodesPanel(heading="Embed codes"),
         CountsPanel(heading="Counts"),
     ]
     search_fields = [

@@ -1,4 +1,5 @@
-"""Daily first-party counts per asset, partner, size and kind: numbers only, nothing personal."""
+"""Daily first-party counts per asset, partner (or embedding host), size and kind: numbers only,
+nothing about the visitor."""
 
 import datetime
 
@@ -34,28 +35,33 @@ class DailyCountQuerySet(models.QuerySet):
         partner_id: int | None = None,
         size: str = "",
         day: datetime.date | None = None,
+        host: str = "",
     ) -> None:
-        """Add one to the day's counter in a single atomic upsert, safe under concurrent hits."""
+        """Add one to the day's counter in a single atomic upsert, safe under concurrent hits.
+        A partner's row ignores the host: partners are counted under their code."""
         meta = self.model._meta
         quote = connection.ops.quote_name
         table = quote(meta.db_table)
         partner_column = quote(meta.get_field("partner").column)
-        columns = [quote(meta.get_field(name).column) for name in ("day", "asset", "size", "kind")]
+        names = ("day", "asset", "size", "kind", "host")
+        columns = [quote(meta.get_field(name).column) for name in names]
         # Each partial unique index below is the conflict target for its half of the rows.
         if partner_id is None:
             target = f"({', '.join(columns)}) WHERE {partner_column} IS NULL"
         else:
-            target = f"({', '.join([*columns[:2], partner_column, *columns[2:]])}) "
+            host = ""
+            target = f"({', '.join([*columns[:2], partner_column, *columns[2:4]])}) "
             target += f"WHERE {partner_column} IS NOT NULL"
         n = quote("n")
         # Table and column names are quoted from the model's own metadata; values are parameters.
         sql = (
             f"INSERT INTO {table} ({', '.join(columns)}, {partner_column}, {n}) "  # noqa: S608
-            f"VALUES (%s, %s, %s, %s, %s, 1) "
+            f"VALUES (%s, %s, %s, %s, %s, %s, 1) "
             f"ON CONFLICT {target} DO UPDATE SET {n} = {table}.{n} + 1"
         )
+        values = [day or timezone.localdate(), asset_id, size, kind, host, partner_id]
         with connection.cursor() as cursor:
-            cursor.execute(sql, [day or timezone.localdate(), asset_id, size, kind, partner_id])
+            cursor.execute(sql, values)
 
 
 class DailyCount(models.Model):
@@ -73,6 +79,12 @@ class DailyCount(models.Model):
         related_name="daily_counts",
         help_text="Empty for use on the campaign's own site or without a partner code.",
     )
+    host = models.CharField(
+        max_length=253,
+        blank=True,
+        help_text="The embedding site's host name for use without a partner code (never the "
+        "page's path); empty on the campaign's own site or when the browser did not say.",
+    )
     size = models.CharField(max_length=32, blank=True, help_text="The preset, where one applies.")
     kind = models.CharField(max_length=16, choices=CountKind.choices)
     n = models.PositiveIntegerField(default=0)
@@ -87,13 +99,14 @@ class DailyCount(models.Model):
                 name="toolkit_dailycount_unique_with_partner",
             ),
             models.UniqueConstraint(
-                fields=["day", "asset", "size", "kind"],
+                fields=["day", "asset", "size", "kind", "host"],
                 condition=Q(partner__isnull=True),
-                name="toolkit_dailycount_unique_without_partner",
+                name="toolkit_dailycount_unique_per_host",
             ),
         ]
 
     def __str__(self) -> str:
         return (
-            f"{self.day} {self.asset_id} {self.partner_id or '-'} {self.size} {self.kind}: {self.n}"
+            f"{self.day} {self.asset_id} {self.partner_id or self.host or '-'} {self.size} "
+            f"{self.kind}: {self.n}"
         )

@@ -140,9 +140,16 @@ class ToolkitPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "asset": asset,
                 "asset_url": self.asset_url(asset, request),
+                # A CMS that embeds this page by URL gets this page's partner code and size.
                 "oembed_url": request.build_absolute_uri(
                     with_query(
-                        reverse("toolkit_oembed"), url=self.asset_url(asset, request), format="json"
+                        reverse("toolkit_oembed"),
+                        url=with_query(
+                            self.asset_url(asset, request),
+                            partner=partner.code if partner else "",
+                            size=preset.key if preset.key != DEFAULT_EMBED_PRESET else "",
+                        ),
+                        format="json",
                     )
                 ),
                 "retired": retired,

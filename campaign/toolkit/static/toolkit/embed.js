@@ -52,7 +52,7 @@
             caption.appendChild(element("span", [asset.credit || "End Demand CT", asset.licence].filter(Boolean).join(" · ")));
             caption.appendChild(element("br"));
         } else {
-            caption.appendChild(element("span", "Buyers drive sex trafficking. Help end the demand."));
+            caption.appendChild(element("span", data.neutral_message));
             caption.appendChild(element("br"));
         }
         caption.appendChild(document.createTextNode(data.hotline.name + ": "));

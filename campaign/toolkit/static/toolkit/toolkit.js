@@ -1,10 +1,12 @@
-// Copy buttons for the embed codes on an asset page. Each copy is counted by a cookie-less POST
-// that says only which code and size was copied. Without JavaScript the codes can be selected.
+// Copy buttons for embed codes (the asset page, the admin) and the admin's report links. Where a
+// button names a copy URL the copy is counted by a cookie-less POST that says only which code and
+// size was copied. Without JavaScript the codes can still be selected by hand.
 (function () {
     "use strict";
     var status = document.querySelector("[data-copy-status]");
 
     function report(button) {
+        if (!button.dataset.copyUrl) return;
         var body = new FormData();
         body.append("code", button.dataset.code);
         body.append("size", button.dataset.size);
@@ -14,7 +16,7 @@
     }
 
     function copied(button) {
-        if (status) status.textContent = "Copied to the clipboard.";
+        if (status) status.textContent = status.dataset.copiedText || "Copied to the clipboard.";
         report(button);
     }
 
