@@ -37,9 +37,9 @@ ALL = ("add", "change", "delete", "view")
 # (app label, models, actions) the role may take; apps are named, never imported.
 ROLE_MODEL_PERMISSIONS = [
     ("newsroom", ["mediacontact", "boilerplate", "pressclip", "embargopreviewlink"], ALL),
-    ("alerts", ["mediaalert", "medialist", "presscontact"], ALL),
+    ("alerts", ["mediaalert", "medialist", "presscontact", "newsroomsignup"], ALL),
     ("alerts", ["delivery"], ("view",)),
-    ("toolkit", ["campaignasset", "partner"], ALL),
+    ("toolkit", ["campaignasset", "assetsize", "partner", "blockedhost"], ALL),
     ("engagement", ["indicator", "manualentry"], ALL),
     ("wagtailsearchpromotions", ["searchpromotion"], ALL),
 ]

@@ -192,6 +192,7 @@ RENDER_CACHE_SECONDS = int(os.environ.get("RENDER_CACHE_SECONDS", 600))
 # key, so a changed value (turning Plausible on, say) shows on the first request after restart.
 RENDER_CACHE_KEY_SETTINGS = [
     "PLAUSIBLE_SITE_ID",
+    "PLAUSIBLE_SCRIPT_ID",
     "PLAUSIBLE_BASE_URL",
     "WAGTAILADMIN_BASE_URL",
     "LANGUAGE_CODE",

@@ -29,7 +29,10 @@ def embedding_origin(request: HttpRequest) -> str:
     for header in ("Origin", "Referer"):
         value = request.headers.get(header, "")
         if value and value != "null":
-            parts = urlsplit(value)
+            try:
+                parts = urlsplit(value)
+            except ValueError:  # e.g. "http://[::1": names no site
+                continue
             if parts.scheme in ("http", "https") and parts.netloc:
                 return f"{parts.scheme}://{parts.netloc}"
     return ""

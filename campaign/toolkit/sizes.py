@@ -7,6 +7,8 @@ import hashlib
 import math
 from dataclasses import dataclass
 
+from django.db.models import prefetch_related_objects
+
 from .presets import PRESETS, Preset
 from .safe_area import safe_area_spec
 
@@ -84,6 +86,9 @@ def automatic_version(asset, preset: Preset) -> str:
 
 def asset_sizes(asset) -> list[Size]:
     """Every preset of the asset, offered or not, in preset order (for the officer's review)."""
+    # One query for the rows and their artwork, whichever surface asks first (a no-op when the
+    # asset came from `CampaignAsset.objects.with_sizes()`).
+    prefetch_related_objects([asset], "sizes__artwork__renditions")
     rows = {row.preset: row for row in asset.sizes.all()}
     sizes = []
     for key, preset in PRESETS.items():

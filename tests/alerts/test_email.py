@@ -14,7 +14,8 @@ from campaign.newsroom.dates import format_release_time
 
 from .factories import release_for_alert
 
-pytestmark = pytest.mark.django_db
+# The release factories file releases under the demo seed's newsroom.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 UNSUBSCRIBE = "https://testserver/alerts/unsubscribe/token-for-test/"
 PREVIEW = "https://testserver/press-preview/token-for-test/"

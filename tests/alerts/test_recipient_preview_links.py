@@ -16,7 +16,8 @@ from campaign.newsroom.models import EmbargoPreviewLink
 
 from .factories import MediaListFactory, PressContactFactory, release_for_alert
 
-pytestmark = pytest.mark.django_db
+# The release factories file releases under the demo seed's newsroom.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 PREVIEW_LINK = re.compile(r"https?://testserver/press-preview/[^/\s\"]+/")
 

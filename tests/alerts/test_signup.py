@@ -16,7 +16,8 @@ from campaign.newsroom.models import NewsroomPage
 
 from .factories import MediaAlertFactory, MediaListFactory, PressContactFactory, release_for_alert
 
-pytestmark = pytest.mark.django_db
+# The release factories file releases under the demo seed's newsroom.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 FORM = {
     "name": "Rita Reporter",

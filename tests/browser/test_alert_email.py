@@ -10,7 +10,11 @@ from tests.alerts.factories import release_for_alert
 from .conftest import artifacts_dir, needs_chromium
 
 # Transactional like the other browser tests: what the test made is flushed and the seed restored.
-pytestmark = [needs_chromium, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    needs_chromium,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("seeded_site"),
+]
 
 WIDTHS = [600, 320]
 

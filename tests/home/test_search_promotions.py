@@ -10,7 +10,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from tests.newsroom.factories import PressReleasePageFactory, publish
 
-pytestmark = pytest.mark.django_db
+# The release factories file releases under the demo seed's newsroom.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 def promote(query: str, **fields) -> SearchPromotion:

@@ -30,6 +30,7 @@ from django.test import override_settings
 from django.test.testcases import LiveServerThread
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+from wagtail.images import get_image_model
 
 from bench.stack import varnish_vcl, varnishd_params
 from campaign.toolkit.models import DailyCount
@@ -173,6 +174,9 @@ def stack(django_db_setup, django_db_blocker) -> Iterator[Stack]:
                 app.terminate()
                 app.join()
                 committed(lambda: ContentPage.objects.filter(slug=PAGE_SLUG).delete())
+                # What visitors made through the stack refers to seeded rows: gone first.
+                committed(lambda: get_image_model().get_rendition_model().objects.all().delete())
+                committed(lambda: DailyCount.objects.all().delete())
                 committed(lambda: apply_snapshot(revert=True))
 
 
@@ -356,7 +360,10 @@ def test_downloads_are_counted_while_varnish_serves_the_file(stack):
     """Each download through Varnish is counted; the file behind it comes from Varnish's cache."""
     slug, day = "no-buyers-no-trafficking", timezone.localdate()
     counts = DailyCount.objects.filter(asset__slug=slug, kind="download", day=day, size="wide")
-    before = counts.total()
+    totals = []
+    # Read in its own connection: an open read of the test's transaction would lock SQLite's table
+    # against the app server's writes.
+    committed(lambda: totals.append(counts.total()))
     files = []
     for _ in range(3):
         conn = http.client.HTTPConnection("127.0.0.1", stack.varnish_port, timeout=10)
@@ -367,11 +374,12 @@ def test_downloads_are_counted_while_varnish_serves_the_file(stack):
         conn.request("GET", counted.getheader("Location"), headers=headers)
         file = conn.getresponse()
         files.append((counted.status, counted.getheader("X-Cache"), file.getheader("X-Cache")))
-        assert file.read()[:8] == b"\x89PNG\r\n\x1a\n"
+        body = file.read()
+        assert body[:8] == b"\x89PNG\r\n\x1a\n"
         conn.close()
-    after = counts.total()
+    committed(lambda: totals.append(counts.total()))
     committed(lambda: counts.delete())
     assert [status for status, _, _ in files] == [302, 302, 302]
     assert {counted for _, counted, _ in files} == {"PASS"}
     assert [file for _, _, file in files][1:] == ["HIT", "HIT"]
-    assert after == before + 3
+    assert totals[1] == totals[0] + 3

@@ -13,7 +13,8 @@ from campaign.toolkit.models import DailyCount
 from .conftest import BROWSER_UA
 from .factories import OfferedAssetFactory, PartnerFactory
 
-pytestmark = pytest.mark.django_db
+# oEmbed reads the asset from its address under the seeded toolkit page.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 
 def oembed(client, asset, query: str = "", **params):
@@ -47,11 +48,11 @@ def test_maxheight_too_small_for_any_image_is_404(browser):
 
 
 @pytest.mark.parametrize(
-    ("params", "size"), [({"maxwidth": "600"}, (600, 315)), ({"maxheight": "210"}, (400, 210))]
+    ("params", "size"), [({"maxwidth": "150"}, (150, 125)), ({"maxheight": "210"}, (252, 210))]
 )
 def test_thumbnail_fits_maxwidth_and_maxheight(params, size):
-    """The thumbnail is scaled to fit maxwidth and maxheight, keeping its proportions."""
-    asset = OfferedAssetFactory(image__file__width=1600, image__file__height=900)
+    """The thumbnail is the embedded size (300x250 by default) scaled down whole to fit."""
+    asset = OfferedAssetFactory(image__size=(1600, 900))
     data = oembed(Client(HTTP_USER_AGENT=BROWSER_UA), asset, **params).json()
     assert (data["thumbnail_width"], data["thumbnail_height"]) == size
 

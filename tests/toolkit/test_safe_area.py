@@ -134,7 +134,7 @@ def test_downloaded_automatic_size_keeps_the_saved_safe_area(client, key):
     image.save()
     asset = CampaignAssetFactory(image=image)
     approved_rendition(asset, key)
-    response = client.get(f"/toolkit/{asset.slug}/download/{key}.png")
+    response = client.get(f"/toolkit/{asset.slug}/download/{key}.png", follow=True)
     output = Image.open(io.BytesIO(b"".join(response.streaming_content)))
     preset = PRESETS[key]
     assert_safe_area_whole(output, source_picture(safe), safe, (preset.width, preset.height))

@@ -76,7 +76,7 @@ def test_download_of_designed_artwork_serves_the_artwork(client):
     """The download of a designed size is the designed artwork, not a cut of the source."""
     artwork = CampaignImageFactory(size=(300, 250), file=png((300, 250), "#00ff00"))
     size = AssetSizeFactory(preset="medium-rectangle", artwork=artwork)
-    response = client.get(f"/toolkit/{size.asset.slug}/download/medium-rectangle.png")
+    response = client.get(f"/toolkit/{size.asset.slug}/download/medium-rectangle.png", follow=True)
     picture = Image.open(io.BytesIO(b"".join(response.streaming_content))).convert("RGB")
     assert picture.size == (300, 250) and picture.getpixel((150, 125)) == (0, 255, 0)
 

@@ -4,7 +4,7 @@ extension that the page tree does not serve."""
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Window, prefetch_related_objects
+from django.db.models import Count, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -16,7 +16,7 @@ from wagtail.search import index
 from campaign.core.models import BasePage, CampaignGoal
 
 from ..embeds import embed_codes, with_query
-from ..presets import DEFAULT_EMBED_PRESET, FORMATS
+from ..presets import DEFAULT_EMBED_PRESET, FORMATS, PRESETS
 from ..sizes import chosen_size, offered_sizes
 from .assets import CampaignAsset
 from .partners import Partner
@@ -107,7 +107,6 @@ class ToolkitPage(RoutablePageMixin, BasePage):
     def sizes(self, asset: CampaignAsset, partner: Partner | None) -> list:
         """(preset, WebP preview rendition, [(format, download URL)]) for every size offered to
         partners."""
-        prefetch_related_objects([asset], "sizes__artwork__renditions")
         sizes = []
         for size in offered_sizes(asset):
             preset = size.preset
@@ -131,8 +130,13 @@ class ToolkitPage(RoutablePageMixin, BasePage):
         # Lazy: the renditions are not looked up when the rendered page comes from the cache.
         sizes = SimpleLazyObject(lambda: [] if retired else self.sizes(asset, partner))
         presets = SimpleLazyObject(lambda: [preset for preset, _, _ in sizes])
+        # The default size stands in while no size is offered: the page then shows no codes.
         preset = SimpleLazyObject(
-            lambda: chosen_size(asset, request.GET.get("size", ""), DEFAULT_EMBED_PRESET).preset
+            lambda: getattr(
+                chosen_size(asset, request.GET.get("size", ""), DEFAULT_EMBED_PRESET),
+                "preset",
+                PRESETS[DEFAULT_EMBED_PRESET],
+            )
         )
         return self.render(
             request,
