@@ -200,7 +200,12 @@ def test_officer_publishes_an_embargoed_release_and_alerts_the_press(
     outsider.goto(preview_url)
     assert "EMBARGOED" in outsider.locator(".release__status").inner_text()
     assert outsider.get_by_role("heading", level=1).inner_text() == HEADLINE
-    assert outsider.locator(".release__body img").evaluate("img => img.naturalWidth > 0")
+    # The image loads lazily: a journalist scrolls to it, and it must then show.
+    picture = outsider.locator(".release__body img")
+    picture.scroll_into_view_if_needed()
+    outsider.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=picture.element_handle(), timeout=10_000
+    )
     assert "Christine Palm" in outsider.locator(".release__contacts").inner_text()
     shot(outsider, "preview-as-journalist")
 
