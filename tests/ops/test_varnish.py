@@ -153,6 +153,9 @@ def stack(django_db_setup, django_db_blocker) -> Iterator[Stack]:
         tempfile.TemporaryDirectory(prefix="enddemand-varnish-") as tmp,
     ):
         committed(apply_snapshot)
+        renditions = get_image_model().get_rendition_model().objects
+        seeded_renditions = []
+        committed(lambda: seeded_renditions.extend(renditions.values_list("pk", flat=True)))
         app = start_app_server()
         process, varnish_port = start_varnish(Path(tmp), app.port)
         frontend_cache = {
@@ -174,8 +177,9 @@ def stack(django_db_setup, django_db_blocker) -> Iterator[Stack]:
                 app.terminate()
                 app.join()
                 committed(lambda: ContentPage.objects.filter(slug=PAGE_SLUG).delete())
-                # What visitors made through the stack refers to seeded rows: gone first.
-                committed(lambda: get_image_model().get_rendition_model().objects.all().delete())
+                # What visitors made through the stack refers to seeded rows: gone first. Only the
+                # new renditions: deleting one deletes its file, which the seeded rows still need.
+                committed(lambda: renditions.exclude(pk__in=seeded_renditions).delete())
                 committed(lambda: DailyCount.objects.all().delete())
                 committed(lambda: apply_snapshot(revert=True))
 
