@@ -174,7 +174,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {
     # The database backend uses PostgreSQL full-text search on PostgreSQL and FTS5 on SQLite.
-    "default": {"BACKEND": "wagtail.search.backends.database"}
+    # home.search_backend: stemming per language on PostgreSQL (english, spanish).
+    "default": {"BACKEND": "home.search_backend", "SEARCH_CONFIG": "english"}
 }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
