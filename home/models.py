@@ -214,3 +214,7 @@ class PolicyPage(BasePage):
             (label, [r for r in recommendations if r.status == value])
             for value, label in PolicyRecommendation.Status.choices
         ]
+
+
+# The synonyms the search page applies live with the rest of search, in home.search.
+from .search import SearchSynonym  # noqa: E402, F401

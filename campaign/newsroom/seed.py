@@ -42,6 +42,7 @@ ROLE_MODEL_PERMISSIONS = [
     ("toolkit", ["campaignasset", "assetsize", "partner", "blockedhost"], ALL),
     ("engagement", ["indicator", "manualentry"], ALL),
     ("wagtailsearchpromotions", ["searchpromotion"], ALL),
+    ("home", ["searchsynonym"], ALL),
 ]
 COLLECTION_PERMISSIONS = {
     "wagtaildocs": ["add_document", "change_document", "choose_document"],
@@ -189,9 +190,9 @@ def seed_press_clips(release: PressReleasePage) -> None:
 
 def role_permissions() -> list[Permission]:
     """What the Communications role needs outside page and collection permissions: the newsroom
-    snippets, media alerts (sending included), contacts and lists, the toolkit, engagement and
-    search promotions. Clearing a do-not-contact flag is left to administrators by the contact
-    model itself, whatever the group may change."""
+    snippets, media alerts (sending included), contacts and lists, the toolkit, engagement,
+    search promotions and synonyms. Clearing a do-not-contact flag is left to administrators by
+    the contact model itself, whatever the group may change."""
     wanted = Q(content_type__app_label="wagtailadmin", codename="access_admin")
     for app_label, models, actions in ROLE_MODEL_PERMISSIONS:
         wanted |= Q(

@@ -10,8 +10,9 @@ class Command(BaseCommand):
     help = (
         "Create the Communications group (releases and their review workflow, newsroom snippets, "
         "contacts, media lists, media alerts including sending, the toolkit, partners, "
-        "engagement and search promotions; not clearing do-not-contact flags) and the press "
-        "release review workflow on the newsroom page. Running it again adds what is missing."
+        "engagement, search promotions and synonyms; not clearing do-not-contact flags) and the "
+        "press release review workflow on the newsroom page. Running it again adds what is "
+        "missing."
     )
 
     def handle(self, *args, **options):
