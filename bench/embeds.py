@@ -1,0 +1,200 @@
+"""The embed path at the edge: the embed document and its data through Varnish against nginx
+serving the same bytes, the counting beacon and the click through gunicorn, and exactness after
+the flush, also when the flush is killed half-way (SIGKILL, as the OOM killer or a power cut)."""
+
+import os
+import random
+import signal
+import subprocess
+import time
+
+from django.db.models import Sum
+
+from campaign.toolkit import tally
+from campaign.toolkit.kinds import CountKind
+from campaign.toolkit.models import CountFlush, DailyCount
+
+from .ab import run_ab
+from .env import ENV, PYTHON, ROOT
+from .pages import HEADERS, median_run, paired_ratio, snapshot_path
+from .stack import Stack, get
+from .wrk import run_wrk
+
+VARNISH_TARGET = 0.8  # the embed through Varnish at 0.8x nginx static or better
+BEACON_RPS_TARGET = 2000.0
+BEACON_P99_TARGET_MS = 50.0
+# Extra counts written straight to Redis before the killed flushes: one row per made-up host, so
+# a flush takes long enough to be killed in the middle of its transaction.
+KILL_ROWS = 20_000
+KILLS = 3
+
+
+def count_totals() -> dict[str, int]:
+    return dict(DailyCount.objects.values_list("kind").annotate(total=Sum("n")))
+
+
+def flush() -> str:
+    """One `manage.py flush_toolkit_counts`, as the systemd timer runs it."""
+    return subprocess.run(
+        [PYTHON, "manage.py", "flush_toolkit_counts"],
+        cwd=ROOT,
+        env={**os.environ, **ENV},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    ).stdout.strip()
+
+
+def edge_vs_nginx(stack: Stack, paths: dict[str, str], seconds: float, rounds: int) -> dict:
+    """Each path through Varnish and as a file nginx serves, in alternating rounds."""
+    rows = {}
+    for name, path in paths.items():
+        status, headers, body = get(stack.gunicorn + path, HEADERS)
+        if status != 200:
+            raise RuntimeError(f"{name} ({path}) answered {status} through gunicorn")
+        target = snapshot_path(stack.snapshots, path.split("?")[0])
+        target.write_bytes(body)
+        get(stack.varnish + path, HEADERS)
+        _, varnish_headers, _ = get(stack.varnish + path, HEADERS)
+        runs = {"varnish": [], "nginx": []}
+        for _ in range(rounds):
+            for side, results in runs.items():
+                url = getattr(stack, side) + path
+                results.append(run_wrk(url, 100, seconds / 2, headers=HEADERS).as_dict())
+        ratio = paired_ratio(runs["varnish"], runs["nginx"])
+        rows[name] = {
+            "path": path,
+            "bytes": len(body),
+            "cache_control": headers.get("Cache-Control", ""),
+            "x_cache": varnish_headers.get("X-Cache", "?"),
+            "varnish": median_run(runs["varnish"]),
+            "nginx": median_run(runs["nginx"]),
+            "ratio": ratio,
+            "pass": ratio >= VARNISH_TARGET,
+        }
+    return rows
+
+
+def exact_run(stack: Stack, kind: str, path: str, requests: int) -> dict:
+    """Exactly `requests` requests with ab at 100 connections, the flush, then the counters."""
+    DailyCount.objects.all().delete()
+    run = run_ab(stack.gunicorn + path, requests, 100, HEADERS)
+    flushed = flush()
+    counted = count_totals()
+    return {
+        **run.as_dict(),
+        "sent": requests,
+        "counted": counted.get(kind, 0),
+        "flush": flushed,
+        "other_kinds": {k: v for k, v in counted.items() if k != kind},
+        "exact": counted.get(kind, 0) == requests == run.complete
+        and run.failed == 0
+        and len(counted) == 1,
+    }
+
+
+def killed_flushes(stack: Stack, path: str, requests: int) -> dict:
+    """Beacons and a large batch in Redis, then flushes killed with SIGKILL at a random moment
+    after they took the batch (RENAME), then a flush left to finish: every count exactly once."""
+    DailyCount.objects.all().delete()
+    run = run_ab(stack.gunicorn + path, requests, 100, HEADERS)
+    day = time.strftime("%Y-%m-%d")
+    slug = path.split("a=")[1].split("&")[0]
+    with tally.client().pipeline(transaction=False) as pipe:
+        for n in range(KILL_ROWS):
+            row = f"{day}|{slug}||https://h{n}.kill.bench.test|square|{CountKind.IMPRESSION}"
+            pipe.hincrby(tally.key("live"), row, 2)
+        pipe.execute()
+    sent = run.complete + 2 * KILL_ROWS
+    kills = []
+    for _ in range(KILLS):
+        process = subprocess.Popen(
+            [PYTHON, "manage.py", "flush_toolkit_counts"],
+            cwd=ROOT,
+            env={**os.environ, **ENV},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 60
+        taken = []
+        while not taken and process.poll() is None and time.monotonic() < deadline:
+            taken = list(tally.client().scan_iter(match=tally.key("flush:*")))
+            time.sleep(0.01)
+        time.sleep(random.uniform(0, 1.5))  # noqa: S311 - a moment to kill at, not a secret
+        alive = process.poll() is None
+        if alive:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        flush_ids = [key.decode().rsplit(":", 1)[1] for key in taken]
+        kills.append(
+            {
+                "killed": alive,
+                "committed_before_kill": CountFlush.objects.filter(pk__in=flush_ids).exists(),
+                "counted_so_far": count_totals().get(CountKind.IMPRESSION, 0),
+            }
+        )
+        if not alive:
+            break
+    final = flush()
+    counted = count_totals().get(CountKind.IMPRESSION, 0)
+    return {
+        "sent": sent,
+        "beacons": run.complete,
+        "failed": run.failed,
+        "kills": kills,
+        "final_flush": final,
+        "counted": counted,
+        "left_in_redis": len(list(tally.client().scan_iter(match=tally.key("flush:*")))),
+        "exact": counted == sent and run.failed == 0,
+    }
+
+
+def measure_edge(
+    stack: Stack, slug: str, partner: str, seconds: float, rounds: int, exact_requests: int
+) -> dict:
+    size = "medium-rectangle"
+    beacon = f"/count/impression/?a={slug}&d={slug}&s={size}&p={partner}&o=https://news.test"
+    through_gunicorn = {
+        "beacon (/count/impression/)": beacon,
+        "click (/go/)": f"/go/{slug}/?partner={partner}&size={size}",
+        "embed document, uncached": f"/embed/{slug}/?size={size}",
+        "/embed.js": "/embed.js",
+    }
+    for path in through_gunicorn.values():
+        get(stack.gunicorn + path, HEADERS)  # renditions made once, before timing
+    load = {}
+    for name, path in through_gunicorn.items():
+        run_wrk(stack.gunicorn + path, 100, 1, headers=HEADERS)  # warm-up
+        time.sleep(1.5)
+        load[name] = run_wrk(stack.gunicorn + path, 100, seconds, headers=HEADERS).as_dict()
+        time.sleep(1.5)  # gunicorn answers what was still queued
+    beacon_load = load["beacon (/count/impression/)"]
+    edge = edge_vs_nginx(
+        stack,
+        {
+            "embed document": f"/embed/{slug}/?partner={partner}&size={size}",
+            "embed data (embed.js)": f"/embed/{slug}/data.json?partner={partner}&size={size}",
+        },
+        seconds,
+        rounds,
+    )
+    flush()  # what the load runs counted, out of the way
+    exact = {
+        str(CountKind.IMPRESSION): exact_run(stack, CountKind.IMPRESSION, beacon, exact_requests),
+        str(CountKind.CLICK): exact_run(
+            stack, CountKind.CLICK, through_gunicorn["click (/go/)"], exact_requests
+        ),
+    }
+    killed = killed_flushes(stack, beacon, exact_requests)
+    return {
+        "seconds": seconds,
+        "rounds": rounds,
+        "load": load,
+        "edge": edge,
+        "exact": exact,
+        "killed": killed,
+        "beacon_pass": beacon_load["requests_per_second"] >= BEACON_RPS_TARGET
+        and beacon_load["p99_ms"] < BEACON_P99_TARGET_MS,
+    }
