@@ -9,6 +9,7 @@ import subprocess
 import time
 
 from django.db.models import Sum
+from django.utils import timezone
 
 from campaign.toolkit import tally
 from campaign.toolkit.kinds import CountKind
@@ -94,12 +95,50 @@ def exact_run(stack: Stack, kind: str, path: str, requests: int) -> dict:
     }
 
 
+def kill_a_flush(moment: str) -> dict:
+    """Start `flush_toolkit_counts` and SIGKILL it once it has taken the live batch: after a
+    random 0-1.5 s, or as soon as its flush id is committed."""
+    process = subprocess.Popen(
+        [PYTHON, "manage.py", "flush_toolkit_counts"],
+        cwd=ROOT,
+        env={**os.environ, **ENV},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    before = set(tally.client().scan_iter(match=tally.key("flush:*")))
+    deadline = time.monotonic() + 120
+    taken = set()
+    while not taken and process.poll() is None and time.monotonic() < deadline:
+        taken = set(tally.client().scan_iter(match=tally.key("flush:*"))) - before
+        time.sleep(0.005)
+    flush_ids = [key.decode().rsplit(":", 1)[1] for key in taken | before]
+    if moment == "random":
+        time.sleep(random.uniform(0, 1.5))  # noqa: S311 - a moment to kill at, not a secret
+    else:
+        while process.poll() is None and time.monotonic() < deadline:
+            if CountFlush.objects.filter(pk__in=flush_ids).exists():
+                break
+            time.sleep(0.002)
+    alive = process.poll() is None
+    if alive:
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    return {
+        "moment": moment,
+        "killed": alive,
+        "committed_before_kill": CountFlush.objects.filter(pk__in=flush_ids).exists(),
+        "batches_left": len(list(tally.client().scan_iter(match=tally.key("flush:*")))),
+        "counted_so_far": count_totals().get(CountKind.IMPRESSION, 0),
+    }
+
+
 def killed_flushes(stack: Stack, path: str, requests: int) -> dict:
     """Beacons and a large batch in Redis, then flushes killed with SIGKILL at a random moment
     after they took the batch (RENAME), then a flush left to finish: every count exactly once."""
     DailyCount.objects.all().delete()
     run = run_ab(stack.gunicorn + path, requests, 100, HEADERS)
-    day = time.strftime("%Y-%m-%d")
+    day = timezone.localdate().isoformat()
     slug = path.split("a=")[1].split("&")[0]
     with tally.client().pipeline(transaction=False) as pipe:
         for n in range(KILL_ROWS):
@@ -107,41 +146,22 @@ def killed_flushes(stack: Stack, path: str, requests: int) -> dict:
             pipe.hincrby(tally.key("live"), row, 2)
         pipe.execute()
     sent = run.complete + 2 * KILL_ROWS
+    # One flush killed at a random moment after it took the batch (mostly inside its
+    # transaction), one killed the moment its commit is visible, one at random again.
     kills = []
-    for _ in range(KILLS):
-        process = subprocess.Popen(
-            [PYTHON, "manage.py", "flush_toolkit_counts"],
-            cwd=ROOT,
-            env={**os.environ, **ENV},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + 60
-        taken = []
-        while not taken and process.poll() is None and time.monotonic() < deadline:
-            taken = list(tally.client().scan_iter(match=tally.key("flush:*")))
-            time.sleep(0.01)
-        time.sleep(random.uniform(0, 1.5))  # noqa: S311 - a moment to kill at, not a secret
-        alive = process.poll() is None
-        if alive:
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-        flush_ids = [key.decode().rsplit(":", 1)[1] for key in taken]
-        kills.append(
-            {
-                "killed": alive,
-                "committed_before_kill": CountFlush.objects.filter(pk__in=flush_ids).exists(),
-                "counted_so_far": count_totals().get(CountKind.IMPRESSION, 0),
-            }
-        )
-        if not alive:
-            break
+    for moment in ("random", "at commit", "random"):
+        # A count arriving meanwhile: each flush then takes a batch of its own besides those
+        # its killed predecessors left.
+        row = f"{day}|{slug}||https://meanwhile.kill.bench.test|square|{CountKind.IMPRESSION}"
+        tally.client().hincrby(tally.key("live"), row, 1)
+        sent += 1
+        kills.append(kill_a_flush(moment))
     final = flush()
     counted = count_totals().get(CountKind.IMPRESSION, 0)
     return {
         "sent": sent,
         "beacons": run.complete,
+        "written": sent - run.complete,
         "failed": run.failed,
         "kills": kills,
         "final_flush": final,

@@ -231,17 +231,21 @@ def embed_table(result: dict) -> str:
     )
     killed = result["killed"]
     kills = ", ".join(
-        ("killed after commit" if k["committed_before_kill"] else "killed before commit")
-        if k["killed"]
-        else "finished before the kill"
+        f"{k['moment']}: "
+        + (
+            ("killed after a commit" if k["committed_before_kill"] else "killed before commit")
+            if k["killed"]
+            else "finished before the kill"
+        )
+        + f" ({k['counted_so_far']:,} counted, {k['batches_left']} batch(es) left)"
         for k in killed["kills"]
     )
     return (
         f"{load}\nBeacon {beacon['requests_per_second']:.0f} req/s, p99 {beacon['p99_ms']:.1f} ms "
         f"(target >= {embeds.BEACON_RPS_TARGET:.0f} req/s, p99 < "
         f"{embeds.BEACON_P99_TARGET_MS:.0f} ms) {verdict(result['beacon_pass'])}\n{edge}\n{exact}"
-        f"\nKilled flushes: {killed['beacons']} beacons + {embeds.KILL_ROWS:,} rows written to "
-        f"Redis = {killed['sent']:,} impressions; flushes: {kills}; then one flush to the end: "
+        f"\nKilled flushes: {killed['beacons']} beacons + {killed['written']:,} counts written "
+        f"to Redis = {killed['sent']:,} impressions; flushes: {kills}; then one flush to the end: "
         f"counted {killed['counted']:,}, batches left in Redis {killed['left_in_redis']} "
         f"exact {verdict(killed['exact'])}"
     )
