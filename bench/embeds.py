@@ -11,9 +11,11 @@ import time
 from django.db.models import Sum
 from django.utils import timezone
 
+from campaign.core.counts import get_count_sources
 from campaign.toolkit import tally
 from campaign.toolkit.kinds import CountKind
 from campaign.toolkit.models import CountFlush, DailyCount
+from campaign.toolkit.reports import monthly_rows
 
 from .ab import run_ab
 from .env import ENV, PYTHON, ROOT
@@ -27,7 +29,10 @@ BEACON_P99_TARGET_MS = 50.0
 # Extra counts written straight to Redis before the killed flushes: one row per made-up host, so
 # a flush takes long enough to be killed in the middle of its transaction.
 KILL_ROWS = 20_000
-KILLS = 3
+ENGAGEMENT_SOURCES = {
+    CountKind.IMPRESSION: "toolkit.impressions",
+    CountKind.CLICK: "toolkit.clicks",
+}
 
 
 def count_totals() -> dict[str, int]:
@@ -77,19 +82,26 @@ def edge_vs_nginx(stack: Stack, paths: dict[str, str], seconds: float, rounds: i
     return rows
 
 
-def exact_run(stack: Stack, kind: str, path: str, requests: int) -> dict:
-    """Exactly `requests` requests with ab at 100 connections, the flush, then the counters."""
+def exact_run(stack: Stack, kind: str, path: str, requests: int, partner: str) -> dict:
+    """Exactly `requests` requests with ab at 100 connections, the flush, then the counters, the
+    engagement count source the sync reads, and the partner's report."""
     DailyCount.objects.all().delete()
     run = run_ab(stack.gunicorn + path, requests, 100, HEADERS)
     flushed = flush()
     counted = count_totals()
+    today = timezone.localdate()
+    engagement = get_count_sources()[ENGAGEMENT_SOURCES[kind]].count(today, today)
+    report = monthly_rows(DailyCount.objects.filter(partner__code=partner))
+    reported = sum(row.counts[kind] for row in report)
     return {
         **run.as_dict(),
         "sent": requests,
         "counted": counted.get(kind, 0),
+        "engagement": engagement,
+        "partner_report": reported,
         "flush": flushed,
         "other_kinds": {k: v for k, v in counted.items() if k != kind},
-        "exact": counted.get(kind, 0) == requests == run.complete
+        "exact": counted.get(kind, 0) == requests == run.complete == engagement == reported
         and run.failed == 0
         and len(counted) == 1,
     }
@@ -201,11 +213,15 @@ def measure_edge(
         rounds,
     )
     flush()  # what the load runs counted, out of the way
+    # Without the site's origin a partner code counts for the partner (as where the browser
+    # does not say), so its report has every count.
+    partner_beacon = f"/count/impression/?a={slug}&d={slug}&s={size}&p={partner}"
+    click = through_gunicorn["click (/go/)"]
     exact = {
-        str(CountKind.IMPRESSION): exact_run(stack, CountKind.IMPRESSION, beacon, exact_requests),
-        str(CountKind.CLICK): exact_run(
-            stack, CountKind.CLICK, through_gunicorn["click (/go/)"], exact_requests
+        str(CountKind.IMPRESSION): exact_run(
+            stack, CountKind.IMPRESSION, partner_beacon, exact_requests, partner
         ),
+        str(CountKind.CLICK): exact_run(stack, CountKind.CLICK, click, exact_requests, partner),
     }
     killed = killed_flushes(stack, beacon, exact_requests)
     return {

@@ -212,8 +212,10 @@ def embed_table(result: dict) -> str:
     )
     exact = table(
         "Counting exactness: ab -n N -c 100 with a browser User-Agent, then the flush "
-        "(manage.py flush_toolkit_counts), then the daily counters",
-        ["kind", "sent", "completed", "failed", "counted", "rps", "p50 ms", "p99 ms", "result"],
+        "(manage.py flush_toolkit_counts), then the daily counters, the engagement count source "
+        "and the partner's report",
+        ["kind", "sent", "completed", "failed", "counted", "engagement", "partner report"]
+        + ["rps", "p50 ms", "p99 ms", "result"],
         [
             [
                 kind,
@@ -221,6 +223,8 @@ def embed_table(result: dict) -> str:
                 r["complete"],
                 r["failed"],
                 r["counted"],
+                r["engagement"],
+                r["partner_report"],
                 r["requests_per_second"],
                 r["p50_ms"],
                 r["p99_ms"],
