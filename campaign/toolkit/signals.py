@@ -6,6 +6,7 @@ replacement, text, link), one of its sizes, or an image it shows. Blocked hosts 
 cached bytes at all: the beacon decides, from a copy of the list in Redis refreshed here.
 """
 
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.images import get_image_model
@@ -35,6 +36,8 @@ def showing(asset_ids: set[int]) -> set[str]:
 
 
 def purge_embeds(slugs: set[str]) -> None:
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return  # no front-end cache: no task to queue
     roots = [site.root_url for site in Site.objects.all()]
     urls = [root + path for root in roots for slug in sorted(slugs) for path in embed_paths(slug)]
     if urls:
