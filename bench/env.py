@@ -12,9 +12,10 @@ import redis
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PYTHON = sys.executable
-DB_NAME = "enddemand_bench"
+# Another database or Redis database, e.g. when several people share one machine.
+DB_NAME = os.environ.get("BENCH_DB_NAME", "enddemand_bench")
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
-REDIS_URL = "redis://127.0.0.1:6379/15"
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0"
 # The token the local Postmark stand-in (tests/alerts/esp_stub.py) accepts.
 POSTMARK_TOKEN = "postmark-token-test"  # noqa: S105 - the local stand-in's made-up token

@@ -1,14 +1,8 @@
-"""Pages and the embed path under load (wrk, ab) against the running stack."""
+"""Pages under load (wrk) against the running stack."""
 
 import time
 from pathlib import Path
 
-from django.db.models import Sum
-
-from campaign.toolkit.kinds import CountKind
-from campaign.toolkit.models import DailyCount
-
-from .ab import run_ab
 from .env import BROWSER_UA
 from .stack import Stack, get
 from .wrk import run_wrk
@@ -168,56 +162,3 @@ PAGES_COLUMNS = [
     ">=0.8x",
     "errors",
 ]
-
-
-def count_totals() -> dict[str, int]:
-    totals = DailyCount.objects.values_list("kind").annotate(total=Sum("n"))
-    return dict(totals)
-
-
-def wait_until_counts_settle(quiet: float = 2.0, timeout: float = 60.0) -> None:
-    """wrk stops on a clock, but gunicorn still answers the requests queued before it stopped;
-    wait until they are counted so they do not land in the exact run."""
-    deadline = time.monotonic() + timeout
-    last, since = count_totals(), time.monotonic()
-    while time.monotonic() - since < quiet and time.monotonic() < deadline:
-        time.sleep(0.25)
-        now = count_totals()
-        if now != last:
-            last, since = now, time.monotonic()
-
-
-def measure_embed(
-    stack: Stack, slug: str, partner: str, seconds: float, exact_requests: int
-) -> dict:
-    """wrk for throughput at 100 connections, then ab for an exact number of impressions and
-    clicks at 100 concurrent connections, checked against the counters."""
-    query = f"?partner={partner}&size=medium-rectangle"
-    urls = {
-        "embed document": f"/embed/{slug}/{query}",
-        "embed data (embed.js)": f"/embed/{slug}/data.json",
-        "/embed.js": "/embed.js",
-        "click (/go/)": f"/go/{slug}/{query}",
-    }
-    for path in urls.values():
-        get(stack.gunicorn + path, HEADERS)  # renditions made once, before timing
-    load = {
-        name: run_wrk(stack.gunicorn + path, 100, seconds, headers=HEADERS).as_dict()
-        for name, path in urls.items()
-    }
-    exact = {}
-    for kind, name in ((CountKind.IMPRESSION, "embed document"), (CountKind.CLICK, "click (/go/)")):
-        wait_until_counts_settle()
-        DailyCount.objects.all().delete()
-        run = run_ab(stack.gunicorn + urls[name], exact_requests, 100, HEADERS)
-        counted = count_totals()
-        exact[str(kind)] = {
-            **run.as_dict(),
-            "sent": exact_requests,
-            "counted": counted.get(str(kind), 0),
-            "other_kinds": {k: v for k, v in counted.items() if k != str(kind)},
-            "exact": counted.get(str(kind), 0) == exact_requests == run.complete
-            and run.failed == 0
-            and len(counted) == 1,
-        }
-    return {"load": load, "exact": exact, "seconds": seconds}

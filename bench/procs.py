@@ -2,6 +2,7 @@
 
 import contextlib
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -22,9 +23,14 @@ def wait_for_port(port: int, timeout: float = 30.0, process=None) -> None:
 
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A free loopback port; within BENCH_PORTS (e.g. "21000-21999") when that is set."""
+    low, _, high = os.environ.get("BENCH_PORTS", "0-0").partition("-")
+    candidates = random.sample(range(int(low), int(high) + 1), k=int(high) - int(low) + 1)
+    for port in candidates:
+        with socket.socket() as sock, contextlib.suppress(OSError):
+            sock.bind(("127.0.0.1", port))
+            return sock.getsockname()[1]
+    raise RuntimeError(f"no free port in BENCH_PORTS={os.environ['BENCH_PORTS']}")
 
 
 @contextlib.contextmanager

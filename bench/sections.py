@@ -7,7 +7,7 @@ from campaign.core.models import CampaignImage
 from campaign.newsroom.models import PressReleasePage
 from campaign.toolkit.models import CampaignAsset, Partner
 
-from . import alerts, data, images, inprocess, pages
+from . import alerts, data, embeds, images, inprocess, pages
 from .report import table
 from .stack import production_stack
 
@@ -92,11 +92,12 @@ def run_sections(plan, workdir: Path, results: dict, drain_tasks) -> None:
                 result = timed(
                     results,
                     "embed",
-                    pages.measure_embed,
+                    embeds.measure_edge,
                     stack,
                     SEEDED_ASSET,
                     SEEDED_PARTNER,
                     plan.wrk_seconds,
+                    plan.rounds,
                     plan.exact_requests,
                 )
                 results["embed"] = result
@@ -178,18 +179,43 @@ def pages_table(result: dict, sizes: dict) -> str:
 
 
 def embed_table(result: dict) -> str:
+    beacon = result["load"]["beacon (/count/impression/)"]
     load = table(
-        f"Embed path under load: wrk, 100 connections, {result['seconds']} s each, "
-        "through gunicorn",
+        f"Embed path through gunicorn (2 workers): wrk, 100 connections, {result['seconds']} s "
+        "each; the embed document uncached for comparison (Varnish serves it, below)",
         ["endpoint", "rps", "p50 ms", "p99 ms", "requests", "errors"],
         [
             [name, r["requests_per_second"], r["p50_ms"], r["p99_ms"], r["requests"], r["errors"]]
             for name, r in result["load"].items()
         ],
     )
+    edge = table(
+        f"Embed at the edge: Varnish against nginx serving the same bytes, wrk, 100 connections, "
+        f"{result['rounds']} alternating rounds (ratio: the median round's); target >= "
+        f"{embeds.VARNISH_TARGET}x",
+        ["endpoint", "bytes", "cache", "varnish rps", "p99 ms", "nginx rps", "p99 ms", "ratio"]
+        + ["result"],
+        [
+            [
+                name,
+                r["bytes"],
+                r["x_cache"],
+                r["varnish"]["requests_per_second"],
+                r["varnish"]["p99_ms"],
+                r["nginx"]["requests_per_second"],
+                r["nginx"]["p99_ms"],
+                f"{r['ratio']:.2f}",
+                verdict(r["pass"]),
+            ]
+            for name, r in result["edge"].items()
+        ],
+    )
     exact = table(
-        "Counting exactness: ab -n N -c 100 with a browser User-Agent, then the daily counters",
-        ["kind", "sent", "completed", "failed", "counted", "rps", "p50 ms", "p99 ms", "result"],
+        "Counting exactness: ab -n N -c 100 with a browser User-Agent, then the flush "
+        "(manage.py flush_toolkit_counts), then the daily counters, the engagement count source "
+        "and the partner's report",
+        ["kind", "sent", "completed", "failed", "counted", "engagement", "partner report"]
+        + ["rps", "p50 ms", "p99 ms", "result"],
         [
             [
                 kind,
@@ -197,6 +223,8 @@ def embed_table(result: dict) -> str:
                 r["complete"],
                 r["failed"],
                 r["counted"],
+                r["engagement"],
+                r["partner_report"],
                 r["requests_per_second"],
                 r["p50_ms"],
                 r["p99_ms"],
@@ -205,7 +233,26 @@ def embed_table(result: dict) -> str:
             for kind, r in result["exact"].items()
         ],
     )
-    return f"{load}\n{exact}"
+    killed = result["killed"]
+    kills = ", ".join(
+        f"{k['moment']}: "
+        + (
+            ("killed after a commit" if k["committed_before_kill"] else "killed before commit")
+            if k["killed"]
+            else "finished before the kill"
+        )
+        + f" ({k['counted_so_far']:,} counted, {k['batches_left']} batch(es) left)"
+        for k in killed["kills"]
+    )
+    return (
+        f"{load}\nBeacon {beacon['requests_per_second']:.0f} req/s, p99 {beacon['p99_ms']:.1f} ms "
+        f"(target >= {embeds.BEACON_RPS_TARGET:.0f} req/s, p99 < "
+        f"{embeds.BEACON_P99_TARGET_MS:.0f} ms) {verdict(result['beacon_pass'])}\n{edge}\n{exact}"
+        f"\nKilled flushes: {killed['beacons']} beacons + {killed['written']:,} counts written "
+        f"to Redis = {killed['sent']:,} impressions; flushes: {kills}; then one flush to the end: "
+        f"counted {killed['counted']:,}, batches left in Redis {killed['left_in_redis']} "
+        f"exact {verdict(killed['exact'])}"
+    )
 
 
 def engagement_table(result: dict) -> str:

@@ -14,37 +14,54 @@ import functools
 import hashlib
 import hmac
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 
-__all__ = ["client_ip", "client_key", "hit", "ratelimit", "RATE_LIMITED_MESSAGE"]
+__all__ = [
+    "address_key",
+    "client_ip",
+    "client_key",
+    "hit",
+    "ratelimit",
+    "RATE_LIMITED_MESSAGE",
+]
 
 RATE_LIMITED_MESSAGE = "Too many requests from your connection. Please wait a minute and try again."
 
 
 def client_ip(request: HttpRequest) -> str:
-    """The visitor's address, read through the number of trusted proxies in NUM_PROXIES.
+    """The visitor's address (see `meta_client_ip`)."""
+    return meta_client_ip(request.META)
+
+
+def meta_client_ip(meta: Mapping[str, str]) -> str:
+    """The visitor's address in a WSGI environ, read through the trusted proxies in NUM_PROXIES.
 
     Each proxy (nginx, Varnish) appends the address it received the request from to
     X-Forwarded-For, so with N proxies the client is the N-th entry from the right. Entries further
     left were written by the client and cannot be trusted.
     """
     num_proxies = getattr(settings, "NUM_PROXIES", 0)
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    forwarded = meta.get("HTTP_X_FORWARDED_FOR", "")
     if num_proxies and forwarded:
         addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
         if addresses:
             return addresses[-min(num_proxies, len(addresses))]
-    return request.META.get("REMOTE_ADDR", "")
+    return meta.get("REMOTE_ADDR", "")
 
 
 def client_key(request: HttpRequest) -> str:
     """A keyed hash of the client's address: stable enough to count, useless to identify anyone."""
+    return address_key(request.META)
+
+
+def address_key(meta: Mapping[str, str]) -> str:
+    """client_key for a WSGI environ (the toolkit's beacon runs without a Django request)."""
     secret = f"ratelimit:{settings.SECRET_KEY}".encode()
-    return hmac.new(secret, client_ip(request).encode(), hashlib.sha256).hexdigest()[:32]
+    return hmac.new(secret, meta_client_ip(meta).encode(), hashlib.sha256).hexdigest()[:32]
 
 
 def hit(request: HttpRequest, scope: str, limit: int, period: int) -> bool:

@@ -308,6 +308,10 @@ TOOLKIT_COUNT_RATE_LIMIT = (
     int(os.environ.get("TOOLKIT_COUNT_RATE_LIMIT", "120")),
     60,
 )
+# Toolkit counts go to Redis and the worker's flush moves them to PostgreSQL every minute
+# (campaign.toolkit.tally); unset (development, tests) = counted straight into PostgreSQL.
+TOOLKIT_COUNTS_REDIS_URL = os.environ.get("TOOLKIT_COUNTS_REDIS_URL", "").strip()
+TOOLKIT_COUNTS_KEY_PREFIX = "enddemand:toolkit"
 # Partner registrations: at most this many accepted per address per window (seconds).
 TOOLKIT_REGISTER_RATE_LIMIT = (3, 60 * 60)
 # Partner e-mails (registration notice to officers, approval to the partner): their sender, and

@@ -131,6 +131,11 @@ else:
 
 # Partner e-mails (campaign.toolkit) are single transactional messages: Django's SMTP settings.
 TOOLKIT_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# The same Redis as the cache unless another is named: its keys have no expiry, so volatile-lru
+# never evicts them, and deploy/redis/enddemand.conf bounds what a crash can lose.
+TOOLKIT_COUNTS_REDIS_URL = (
+    os.environ.get("TOOLKIT_COUNTS_REDIS_URL", "").strip() or CACHES["default"]["LOCATION"]
+)
 
 LOGGING = {
     "version": 1,

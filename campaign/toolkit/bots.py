@@ -13,5 +13,9 @@ BOT_PATTERN = re.compile(
 
 def is_bot(request: HttpRequest) -> bool:
     """True for a missing user agent or one that names itself a robot, crawler or script."""
-    user_agent = request.headers.get("User-Agent", "")
+    return is_bot_agent(request.headers.get("User-Agent", ""))
+
+
+def is_bot_agent(user_agent: str) -> bool:
+    """is_bot for the User-Agent header's value."""
     return not user_agent.strip() or bool(BOT_PATTERN.search(user_agent))

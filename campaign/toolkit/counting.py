@@ -1,9 +1,17 @@
 """The one place a toolkit count is recorded.
 
 Every counted event (impression, click, download, embed-code copy, blocked embed) ends in
-`record_use(asset, partner-or-host, kind, day)`. Today that is one atomic upsert in PostgreSQL;
-issue #21 moves it to a beacon with Redis increments flushed by the worker, and only this module
-changes. The views decide what to count (robots, rate limit, HEAD) through `count_request`.
+`record_use(asset, partner-or-host, kind, day)`: an increment in Redis that the worker's flush adds
+to the daily counters in PostgreSQL (campaign.toolkit.tally), or, without Redis (development,
+tests), one atomic upsert in PostgreSQL. Impressions come from the embed's beacon
+(campaign.toolkit.beacon), which increments Redis itself. The views decide what to count (robots,
+rate limit, HEAD) through `count_request`.
+
+Plausible hears of clicks only. Its Events API takes one event per call, with no count, so a
+batch would still be a call per impression, and a sample would make Plausible's impressions
+disagree with the first-party counters that the engagement sync and the partner report read.
+Impression events are dropped; a click is a visitor's own act, rare next to impressions, and
+still passes through Django's /go/ redirect.
 """
 
 import datetime
@@ -12,15 +20,17 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 
 from campaign.core.ratelimit import hit
 from campaign.core.signals import offsite_event
 
+from . import tally
 from .bots import is_bot
 from .kinds import CountKind
 from .models import CampaignAsset, DailyCount, Partner
 
-OFFSITE_EVENTS = {CountKind.IMPRESSION: "Embed impression", CountKind.CLICK: "Embed click"}
+OFFSITE_EVENTS = {CountKind.CLICK: "Embed click"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,11 @@ def record_use(
     asset_id: int, where: Where, kind: str, size: str = "", day: datetime.date | None = None
 ) -> None:
     """Count one use of an asset for a partner or host on a day (today by default)."""
+    if tally.enabled():
+        partner_id = where.partner.pk if where.partner else None
+        host = "" if where.partner else where.host
+        tally.increment(day or timezone.localdate(), asset_id, partner_id, host, size, kind)
+        return
     DailyCount.objects.record(
         asset_id,
         kind,
@@ -61,7 +76,7 @@ def count_request(
         return
     record_use(asset.pk, where, kind, size)
     if kind in OFFSITE_EVENTS:
-        # Impressions and clicks happen on other sites, where our analytics script never runs.
+        # Clicks happen on other sites, where our analytics script never runs.
         offsite_event.send(
             sender=CampaignAsset,
             name=OFFSITE_EVENTS[kind],

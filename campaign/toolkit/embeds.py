@@ -8,7 +8,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
-from .presets import Preset
+from .presets import PRESETS, Preset
 
 # Room under the image for the credit line and the hotline inside the iframe at full size. When
 # the frame is narrower the embed document shrinks the image, never the hotline.
@@ -98,10 +98,19 @@ def media_origin() -> str:
 
 
 def embed_csp(frame_ancestors: list[str]) -> str:
-    """The embed document's whole policy: our images and styles only, framed only as given."""
+    """The embed document's whole policy: our images, styles and script (which talks only to our
+    beacon), framed only as given."""
     img_src = " ".join(filter(None, ["'self'", media_origin()]))
     ancestors = " ".join(frame_ancestors) or "'none'"
     return (
-        f"default-src 'none'; img-src {img_src}; style-src 'self'; base-uri 'none'; "
+        f"default-src 'none'; img-src {img_src}; style-src 'self'; script-src 'self'; "
+        f"connect-src 'self'; base-uri 'none'; "
         f"form-action 'none'; frame-ancestors {ancestors}"
     )
+
+
+def embed_paths(slug: str) -> list[str]:
+    """Every URL under which Varnish keeps an embed of the asset: the document and its data,
+    without a size and with each, as deploy/varnish/default.vcl normalises them."""
+    bases = [reverse("toolkit_embed", args=[slug]), reverse("toolkit_embed_data", args=[slug])]
+    return [base + query for base in bases for query in ["", *(f"?size={k}" for k in PRESETS)]]

@@ -44,3 +44,16 @@ def embedding_host(request: HttpRequest) -> str:
     if not origin or urlsplit(origin).netloc == request.get_host():
         return ""
     return normalise_host(origin)
+
+
+def clean_origin(text: str) -> str:
+    """scheme://host[:port] of an http(s) origin or URL an embed reported; '' for anything else."""
+    try:
+        parts = urlsplit(text.strip()[:300])
+        port = parts.port
+    except ValueError:
+        return ""
+    host = normalise_host(parts.hostname or "")
+    if parts.scheme not in ("http", "https") or not host:
+        return ""
+    return f"{parts.scheme}://{host}:{port}" if port else f"{parts.scheme}://{host}"

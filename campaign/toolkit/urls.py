@@ -15,6 +15,8 @@ urlpatterns = [
         name="toolkit_embed_image",
     ),
     path("embed/<slug:slug>/copied/", views.copied, name="toolkit_copied"),
+    # campaign.toolkit.beacon.BEACON_PATH: with Redis, answered before Django.
+    path("count/impression/", views.beacon, name="toolkit_beacon"),
     path(
         "toolkit/<slug:slug>/download/<slug:preset>.<slug:extension>",
         views.download,

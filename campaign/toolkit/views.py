@@ -15,6 +15,7 @@ from django.http import (
     HttpRequest,
     HttpResponse,
     HttpResponseBadRequest,
+    HttpResponseNotAllowed,
     HttpResponseRedirect,
     JsonResponse,
 )
@@ -29,6 +30,10 @@ from wagtail.models import Site
 
 from campaign.core.models import CampaignSettings
 
+from . import tally
+from .beacon import Beacon
+from .beacon import answer as beacon_answer
+from .beacon import respond as beacon_respond
 from .counting import Where, count_request
 from .downloads import download_response
 from .embeds import (
@@ -96,12 +101,12 @@ def card_font_sizes(preset: Preset, campaign: CampaignSettings) -> dict[str, int
     }
 
 
-def embed_context(
-    request: HttpRequest, asset: CampaignAsset, where: Where, blocked: bool, preset: Preset
-) -> dict:
-    """What an embed shows: the asset, its active replacement, or the neutral campaign card
-    (a retired asset without replacement, or a blocked host)."""
-    shown = None if blocked else asset.displayed_asset()
+def embed_context(request: HttpRequest, asset: CampaignAsset, preset: Preset) -> dict:
+    """What an embed shows: the asset, its active replacement, or the neutral campaign card (a
+    retired asset without replacement). The same for every site it is shown on, so Varnish
+    keeps one copy per asset and size; the site and partner reach only the beacon and the
+    click-through, which the embed adds on the visitor's side."""
+    shown = asset.displayed_asset()
     size = offered_size(shown, preset.key) if shown else None
     if size is None:
         shown = None
@@ -109,71 +114,59 @@ def embed_context(
         "requested": asset,
         "shown": shown,
         "preset": preset,
-        "partner": where.partner,
         "campaign": CampaignSettings.for_request(request),
         "home_url": Site.find_for_request(request).root_url + "/",
+        "count_url": with_query(
+            reverse("toolkit_beacon"),
+            a=asset.slug,
+            d=(shown or asset).slug,
+            s=preset.key,
+        ),
     }
     if shown is not None:
         context["rendition"] = size.rendition("webp")
-        # A click inside our frame has our own page as its Referer: name the host in the link.
         context["go_url"] = request.build_absolute_uri(
-            with_query(
-                reverse("toolkit_go", args=[shown.slug]),
-                partner=where.partner.code if where.partner else "",
-                site="" if where.partner else where.host,
-                size=preset.key,
-            )
+            with_query(reverse("toolkit_go", args=[shown.slug]), size=preset.key)
         )
     return context
 
 
-def count_embed(request, asset: CampaignAsset, context: dict, where: Where, blocked: bool):
-    """An impression of what was shown, or a blocked embed counted under its host."""
-    size = context["preset"].key
-    if blocked:
-        count_request(request, asset, CountKind.BLOCKED, where, size)
-    else:
-        count_request(request, context["shown"] or asset, CountKind.IMPRESSION, where, size)
-
-
-def embed_target(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Look up the embed's asset, whom it is counted for, and whether its host is blocked."""
+def embed_asset(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Look up the embed's asset and size. Only a size we offer is cached: any other value is
+    answered with the default size, uncached, so made-up sizes cannot fill Varnish."""
 
     @functools.wraps(view)
     def wrapped(request: HttpRequest, slug: str) -> HttpResponse:
         asset = CampaignAsset.objects.filter(slug=slug).select_related("image").first()
         if asset is None:
             return refused(404, _("No campaign asset has this address."))
-        where, blocked = where_embedded(request, request.GET.get("partner", ""))
-        return view(request, asset, where, blocked)
+        response = view(request, asset, get_preset(request))
+        if request.GET.get("size", DEFAULT_EMBED_PRESET) not in PRESETS:
+            response["Cache-Control"] = "no-store"
+        return response
 
     return wrapped
 
 
 @xframe_options_exempt
 @require_safe
-@embed_target
-def embed(request: HttpRequest, asset: CampaignAsset, where: Where, blocked: bool) -> HttpResponse:
-    """The self-contained embed document that any site may frame."""
-    preset = get_preset(request)
-    context = embed_context(request, asset, where, blocked, preset)
-    count_embed(request, asset, context, where, blocked)
+@embed_asset
+def embed(request: HttpRequest, asset: CampaignAsset, preset: Preset) -> HttpResponse:
+    """The self-contained embed document that any site may frame. Its script reports the
+    impression to the beacon, which also says when the site is blocked."""
+    context = embed_context(request, asset, preset)
     response = HttpResponse(render_to_string("toolkit/embed.html", context, request))
     response["Content-Security-Policy"] = embed_csp(["*"])
-    response["Cache-Control"] = "no-store"
     response["Referrer-Policy"] = "strict-origin-when-cross-origin"
     return response
 
 
 @xframe_options_exempt
 @require_safe
-@embed_target
-def embed_data(
-    request: HttpRequest, asset: CampaignAsset, where: Where, blocked: bool
-) -> HttpResponse:
+@embed_asset
+def embed_data(request: HttpRequest, asset: CampaignAsset, preset: Preset) -> HttpResponse:
     """The same embed as JSON for embed.js, readable from any site (no credentials)."""
-    preset = get_preset(request)
-    context = embed_context(request, asset, where, blocked, preset)
+    context = embed_context(request, asset, preset)
     shown, campaign = context["shown"], context["campaign"]
     data = {
         "hotline": {
@@ -184,6 +177,7 @@ def embed_data(
         "organisation": campaign.organisation_name,
         "home_url": context["home_url"],
         "neutral_message": _("Buyers drive sex trafficking. Help end the demand."),
+        "count": context["count_url"],
         "asset": None,
     }
     if shown is not None:
@@ -201,10 +195,40 @@ def embed_data(
             "credit": shown.image.credit,
             "licence": shown.image.licence,
         }
-    count_embed(request, asset, context, where, blocked)
     response = JsonResponse(data)
     response["Access-Control-Allow-Origin"] = "*"
-    response["Cache-Control"] = "no-store"
+    return response
+
+
+@csrf_exempt  # counts an impression and nothing else: no session or user state to protect
+def beacon(request: HttpRequest) -> HttpResponse:
+    """/count/impression/ when counts go straight to PostgreSQL (development, tests); with Redis
+    the WSGI middleware answers it before Django (campaign.toolkit.beacon)."""
+    if tally.enabled():
+        return as_response(*beacon_respond(request.META))
+    if request.method not in ("GET", "POST", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    said = Beacon(request.META.get("QUERY_STRING", ""))
+    if said.problem:
+        return HttpResponseBadRequest(said.problem)
+    host = normalise_host(said.origin)
+    partner = partner_named(said.partner)
+    if partner and said.origin and not origin_allowed(said.origin, partner.domains):
+        partner = None
+    blocked = BlockedHost.objects.is_blocked(host)
+    counted = CampaignAsset.objects.filter(slug=said.asset if blocked else said.shown).first()
+    if counted is not None:
+        where = Where(partner=None if blocked else partner, host=host)
+        kind = CountKind.BLOCKED if blocked else CountKind.IMPRESSION
+        count_request(request, counted, kind, where, said.size)
+    return as_response(*beacon_answer(blocked))
+
+
+def as_response(status: str, headers: list[tuple[str, str]], body: bytes) -> HttpResponse:
+    """A beacon answer (WSGI status line, headers, body) as Django's response."""
+    response = HttpResponse(body, status=int(status.split()[0]))
+    for name, value in headers:
+        response[name] = value
     return response
 
 

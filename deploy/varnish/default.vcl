@@ -6,6 +6,11 @@
 # Django decides what may be cached through Cache-Control (campaign/ops/middleware.py): public
 # pages send "public, max-age=60, s-maxage=600"; the admin, previews, embargo links, forms and
 # anything with a session send "private, no-store", which this file refuses to store.
+# Toolkit embeds: the embed document (/embed/<slug>/) and its data (/embed/<slug>/data.json) are
+# the same bytes on every site, so they are cached per asset and size only: the query is cut down
+# to `size` (the partner code and site are read by the embed's script in the browser and reach
+# only the beacon). Wagtail purges these URLs when the asset changes (campaign/toolkit/signals.py).
+# The beacon (/count/impression/) counts and is passed, never cached.
 # Toolkit downloads need no rule here: /toolkit/<slug>/download/<size>.<ext> is Django's counted,
 # "no-store" redirect, and the file it leads to (/toolkit/<slug>/file/...) is public and cached.
 # tests/ops/test_varnish.py runs this file in a real varnishd, changing only the backend port.
@@ -32,6 +37,14 @@ acl purgers {
 }
 
 sub vcl_recv {
+    if (req.url ~ "^/embed/[^/?]+/(data\.json)?(\?|$)") {
+        if (req.url ~ "[?&]size=[a-z0-9-]{1,32}(&|$)") {
+            set req.url = regsub(req.url, "\?.*$", "") + "?size=" +
+                regsub(req.url, "^.*[?&]size=([a-z0-9-]{1,32})(&.*)?$", "\1");
+        } else {
+            set req.url = regsub(req.url, "\?.*$", "");
+        }
+    }
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(405, "Purging is not allowed from this address"));
@@ -47,6 +60,9 @@ sub vcl_recv {
         return (pass);
     }
     if (req.url ~ "^/admin(/|$)") {
+        return (pass);
+    }
+    if (req.url ~ "^/count/") {
         return (pass);
     }
     # Plain-HTTP requests are redirected to HTTPS by Django; keep those redirects out of the cache.

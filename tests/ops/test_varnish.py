@@ -9,6 +9,7 @@ deleted again at the end of the module.
 """
 
 import http.client
+import json
 import os
 import re
 import shutil
@@ -33,7 +34,7 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.images import get_image_model
 
 from bench.stack import varnish_vcl, varnishd_params
-from campaign.toolkit.models import DailyCount
+from campaign.toolkit.models import CampaignAsset, DailyCount
 from home.models import ContentPage, HomePage
 from tests.demo_seed import apply_snapshot
 from tests.services import needs_postgres, needs_varnish, varnishd_path
@@ -387,3 +388,32 @@ def test_downloads_are_counted_while_varnish_serves_the_file(stack):
     assert {counted for _, counted, _ in files} == {"PASS"}
     assert [file for _, _, file in files][1:] == ["HIT", "HIT"]
     assert totals[1] == totals[0] + 3
+
+
+def test_embed_is_cached_once_for_every_site_and_purged_when_the_asset_changes(stack):
+    """The embed document comes from Varnish whatever partner code or site it is shown on; when
+    the officer retires the asset Wagtail purges it, and the next visitor sees the change."""
+    slug = "look-at-who-is-buying"
+    path = f"/embed/{slug}/?size=square"
+    first = stack.get(f"{path}&partner=demo-family-services", headers={"User-Agent": BROWSER_UA})
+    second = stack.get(f"/embed/{slug}/?partner=other&size=square&x=1")
+    data = [stack.get(f"/embed/{slug}/data.json?size=square&partner=p{n}") for n in range(2)]
+    assert first.status == 200 and "<img" in first.body
+    assert second.headers["x-cache"] == "HIT" and second.body == first.body
+    assert data[1].headers["x-cache"] == "HIT"
+    assert stack.get(f"/count/impression/?a={slug}", method="POST").headers["x-cache"] == "PASS"
+    asset = []
+    committed(lambda: asset.append(CampaignAsset.objects.get(slug=slug)))
+    state = asset[0].state
+
+    def set_state(value: str) -> None:
+        asset[0].state = value
+        asset[0].save()  # as the officer's edit: post_save purges the embeds
+
+    try:
+        committed(lambda: set_state("retired"))
+        after = stack.get(path)
+        assert after.headers["x-cache"] == "MISS" and "<img" not in after.body
+        assert json.loads(stack.get(f"/embed/{slug}/data.json?size=square").body)["asset"] is None
+    finally:
+        committed(lambda: set_state(state))

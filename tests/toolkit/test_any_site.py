@@ -13,7 +13,7 @@ from campaign.toolkit.counting import Where, record_use
 from campaign.toolkit.hosts import normalise_host
 from campaign.toolkit.models import BlockedHost, DailyCount
 
-from .conftest import BROWSER_UA
+from .conftest import BROWSER_UA, beacon
 from .factories import BlockedHostFactory, OfferedAssetFactory, PartnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,21 +26,26 @@ def rows(asset) -> list[tuple]:
     )
 
 
-def test_frame_without_code_counts_under_the_embedding_host_only(browser):
-    """An iframe on an unregistered site counts one impression under its host, not its path."""
+def test_frame_without_code_counts_under_the_embedding_host_only(browser, counting):
+    """An embed on an unregistered site counts one impression under its host, not its path."""
     asset = OfferedAssetFactory()
-    response = browser.get(
-        f"/embed/{asset.slug}/", HTTP_REFERER="https://www.news.test:8443/story/42?visitor=ann"
-    )
-    assert response.status_code == 200 and "<img" in response.content.decode()
+    response = beacon(browser, asset, "https://www.news.test:8443/story/42?visitor=ann")
+    assert response.status_code == 204 and "Set-Cookie" not in response
+    counting.flush()
     assert rows(asset) == [(None, "www.news.test", "impression", 1)]
 
 
-def test_script_embed_counts_under_the_origin_host(browser):
-    """embed.js's data request counts under the host of the page's Origin."""
-    asset = OfferedAssetFactory()
-    browser.get(f"/embed/{asset.slug}/data.json", HTTP_ORIGIN="https://blog.news.test")
-    assert rows(asset) == [(None, "blog.news.test", "impression", 1)]
+def test_embed_document_is_the_same_on_every_site(browser):
+    """The document and its data do not depend on the site or partner, and may be cached."""
+    asset, partner = OfferedAssetFactory(), PartnerFactory()
+    for path in (f"/embed/{asset.slug}/", f"/embed/{asset.slug}/data.json"):
+        plain = browser.get(path)
+        elsewhere = browser.get(
+            f"{path}?partner={partner.code}", HTTP_REFERER="https://www.partner.test/"
+        )
+        assert plain.content == elsewhere.content
+        assert plain["Cache-Control"].startswith("public")
+    assert rows(asset) == []
 
 
 def test_plain_html_image_counts_under_the_referring_host(browser):
@@ -50,54 +55,46 @@ def test_plain_html_image_counts_under_the_referring_host(browser):
     assert rows(asset) == [(None, "library.test", "impression", 1)]
 
 
-def test_partner_code_on_its_own_domain_counts_for_the_partner(browser):
+def test_partner_code_on_its_own_domain_counts_for_the_partner(browser, counting):
     """A registered partner's code on one of its domains counts for the partner."""
     asset, partner = OfferedAssetFactory(), PartnerFactory()
-    browser.get(
-        f"/embed/{asset.slug}/?partner={partner.code}", HTTP_REFERER="https://www.partner.test/"
-    )
+    beacon(browser, asset, "https://www.partner.test", partner.code)
+    counting.flush()
     assert rows(asset) == [(partner.code, "", "impression", 1)]
 
 
-def test_pending_partner_code_counts_as_unregistered_use(browser):
+def test_pending_partner_code_counts_as_unregistered_use(browser, counting):
     """A code whose registration is not approved yet counts under the host."""
     asset, partner = OfferedAssetFactory(), PartnerFactory(status="pending")
-    browser.get(
-        f"/embed/{asset.slug}/?partner={partner.code}", HTTP_REFERER="https://partner.test/"
-    )
+    beacon(browser, asset, "https://partner.test", partner.code)
+    counting.flush()
     assert rows(asset) == [(None, "partner.test", "impression", 1)]
 
 
-def test_blocked_host_gets_the_neutral_card_with_the_hotline(browser):
-    """A frame on a blocked host shows the campaign card and hotline, not the asset."""
+def test_blocked_host_gets_the_neutral_card_with_the_hotline(browser, counting):
+    """On a blocked host the beacon says so, for the embed to show its campaign card and
+    hotline, which every document carries."""
     asset = OfferedAssetFactory()
     BlockedHostFactory(host="blocked.test")
-    html = browser.get(f"/embed/{asset.slug}/", HTTP_REFERER="https://blocked.test/").content
-    html = html.decode()
-    assert "<img" not in html and asset.image.alt_text[:20] not in html
-    assert "embed__card" in html and "1-888-373-7888" in html
+    response = beacon(browser, asset, "https://blocked.test")
+    assert response.status_code == 200 and response.json() == {"blocked": True}
+    assert beacon(browser, asset, "https://fine.test").status_code == 204
+    html = browser.get(f"/embed/{asset.slug}/").content.decode()
+    assert '<div class="embed__card" hidden>' in html and "1-888-373-7888" in html
 
 
-def test_blocked_host_is_counted_as_blocked_under_its_name(browser):
+def test_blocked_host_is_counted_as_blocked_under_its_name(browser, counting):
     """Every embed code on a blocked host is counted as blocked for that host, never seen."""
     asset = OfferedAssetFactory()
     BlockedHostFactory(host="blocked.test")
-    browser.get(f"/embed/{asset.slug}/", HTTP_REFERER="https://www.blocked.test/")
-    browser.get(f"/embed/{asset.slug}/data.json", HTTP_ORIGIN="https://blocked.test")
+    beacon(browser, asset, "https://www.blocked.test")
+    beacon(browser, asset, "https://blocked.test")
     browser.get(f"/embed/{asset.slug}/square.jpg", HTTP_REFERER="https://blocked.test/")
+    counting.flush()
     counted = DailyCount.objects.filter(asset=asset)
     assert set(counted.values_list("partner", "kind")) == {(None, "blocked")}
     assert counted.filter(host="www.blocked.test").total() == 1
     assert counted.filter(host="blocked.test").total() == 2
-
-
-def test_blocked_host_script_data_carries_no_asset(browser):
-    """embed.js on a blocked host receives no asset, only the hotline and neutral message."""
-    asset = OfferedAssetFactory()
-    BlockedHostFactory(host="blocked.test")
-    data = browser.get(f"/embed/{asset.slug}/data.json", HTTP_ORIGIN="https://blocked.test").json()
-    assert data["asset"] is None and data["hotline"]["phone"] == "1-888-373-7888"
-    assert data["neutral_message"]
 
 
 def test_blocked_host_image_is_the_hotline_card(browser):
@@ -111,23 +108,20 @@ def test_blocked_host_image_is_the_hotline_card(browser):
     assert "1-888-373-7888" in response.content.decode()
 
 
-def test_blocking_overrides_a_partner_code(browser):
+def test_blocking_overrides_a_partner_code(browser, counting):
     """A partner code does not lift a block: the card shows and the host is counted as blocked."""
     asset = OfferedAssetFactory()
     partner = PartnerFactory(allowed_domains="blocked.test")
     BlockedHostFactory(host="blocked.test")
-    html = browser.get(
-        f"/embed/{asset.slug}/?partner={partner.code}", HTTP_REFERER="https://blocked.test/"
-    ).content.decode()
-    assert "embed__card" in html
+    assert beacon(browser, asset, "https://blocked.test", partner.code).status_code == 200
+    counting.flush()
     assert rows(asset) == [(None, "blocked.test", "blocked", 1)]
 
 
 def test_click_inside_a_frame_counts_under_the_embedding_host(browser):
-    """The frame's link names the host it was shown on, so its click counts there too."""
+    """The frame's script adds the host it was shown on to the link (tests/browser), so its click
+    counts there too."""
     asset = OfferedAssetFactory()
-    html = browser.get(f"/embed/{asset.slug}/", HTTP_REFERER="https://news.test/").content.decode()
-    assert "site=news.test" in html
     # The click comes from inside our frame: its Referer is the embed document on our own host.
     browser.get(
         f"/go/{asset.slug}/?site=news.test&size=medium-rectangle",
@@ -136,10 +130,11 @@ def test_click_inside_a_frame_counts_under_the_embedding_host(browser):
     assert (None, "news.test", "click", 1) in rows(asset)
 
 
-def test_use_on_the_campaign_site_has_no_host(browser):
-    """An embed shown on the campaign's own pages is counted with an empty host."""
+def test_use_on_the_campaign_site_has_no_host(browser, counting):
+    """An embed shown outside any frame (the campaign's own site) is counted with an empty host."""
     asset = OfferedAssetFactory()
-    browser.get(f"/embed/{asset.slug}/", HTTP_REFERER="http://testserver/toolkit/")
+    beacon(browser, asset)
+    counting.flush()
     assert rows(asset) == [(None, "", "impression", 1)]
 
 
@@ -192,9 +187,7 @@ def test_concurrent_embeds_on_unregistered_hosts_are_counted_exactly():
 
     def view(n):
         try:
-            Client(HTTP_USER_AGENT=BROWSER_UA).get(
-                f"/embed/{asset.slug}/", HTTP_REFERER=f"https://{hosts[n % 3]}/page"
-            )
+            beacon(Client(HTTP_USER_AGENT=BROWSER_UA), asset, f"https://{hosts[n % 3]}")
         finally:
             connections.close_all()
 

@@ -15,21 +15,23 @@ def embed(client, asset, **params):
 
 
 def test_embed_shows_image_alt_credit_link_and_hotline(browser, asset, partner):
-    """The embed has the image with alt text, credit, a link carrying the partner code, hotline."""
+    """The embed has the image with alt text, credit, a link (to which its one script of our own
+    adds the partner code), hotline."""
     html = embed(browser, asset, partner=partner.code).content.decode()
     assert f'alt="{asset.image.alt_text}"'.replace("'", "&#x27;") in html
     assert asset.image.credit in html and asset.image.licence in html
-    assert f"/go/{asset.slug}/?partner={partner.code}&amp;size=medium-rectangle" in html
+    assert f"/go/{asset.slug}/?size=medium-rectangle" in html
     assert 'href="tel:+18883737888"' in html and "1-888-373-7888" in html
-    assert '<html lang="en">' in html and "<script" not in html
+    assert '<html lang="en">' in html and html.count("<script") == 1
+    assert '<script src="/static/toolkit/embed-frame.js"></script>' in html
 
 
 def test_embed_may_be_framed_by_any_site(browser, asset, partner):
     """The embed carries a full CSP whose frame-ancestors let any site frame it."""
     response = embed(browser, asset, partner=partner.code)
     assert response["Content-Security-Policy"] == (
-        "default-src 'none'; img-src 'self'; style-src 'self'; base-uri 'none'; "
-        "form-action 'none'; frame-ancestors *"
+        "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; "
+        "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *"
     )
     assert "X-Frame-Options" not in response
 
@@ -54,7 +56,7 @@ def test_retired_embed_shows_the_replacement(browser, asset, other_asset, partne
     CampaignAsset.objects.filter(pk=asset.pk).update(state="retired", replacement=other_asset)
     html = embed(browser, asset, partner=partner.code).content.decode()
     assert other_asset.image.alt_text.replace("'", "&#x27;") in html
-    assert f"/go/{other_asset.slug}/?partner={partner.code}" in html
+    assert f"/go/{other_asset.slug}/?size=" in html
     assert f"/go/{asset.slug}/" not in html
 
 

@@ -36,9 +36,10 @@ class DailyCountQuerySet(models.QuerySet):
         size: str = "",
         day: datetime.date | None = None,
         host: str = "",
+        amount: int = 1,
     ) -> None:
-        """Add one to the day's counter in a single atomic upsert, safe under concurrent hits.
-        A partner's row ignores the host: partners are counted under their code."""
+        """Add `amount` (one by default) to the day's counter in a single atomic upsert, safe under
+        concurrent hits. A partner's row ignores the host: partners are counted under their code."""
         meta = self.model._meta
         quote = connection.ops.quote_name
         table = quote(meta.db_table)
@@ -56,10 +57,10 @@ class DailyCountQuerySet(models.QuerySet):
         # Table and column names are quoted from the model's own metadata; values are parameters.
         sql = (
             f"INSERT INTO {table} ({', '.join(columns)}, {partner_column}, {n}) "  # noqa: S608
-            f"VALUES (%s, %s, %s, %s, %s, %s, 1) "
-            f"ON CONFLICT {target} DO UPDATE SET {n} = {table}.{n} + 1"
+            f"VALUES (%s, %s, %s, %s, %s, %s, %s) "
+            f"ON CONFLICT {target} DO UPDATE SET {n} = {table}.{n} + EXCLUDED.{n}"
         )
-        values = [day or timezone.localdate(), asset_id, size, kind, host, partner_id]
+        values = [day or timezone.localdate(), asset_id, size, kind, host, partner_id, amount]
         with connection.cursor() as cursor:
             cursor.execute(sql, values)
 
@@ -110,3 +111,14 @@ class DailyCount(models.Model):
             f"{self.day} {self.asset_id} {self.partner_id or self.host or '-'} {self.size} "
             f"{self.kind}: {self.n}"
         )
+
+
+class CountFlush(models.Model):
+    """A flush of the Redis counters that has been added to DailyCount (campaign.toolkit.tally):
+    its id makes a repeated flush of the same counts a no-op."""
+
+    id = models.CharField(primary_key=True, max_length=32)
+    flushed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.id} at {self.flushed_at}"

@@ -2,13 +2,15 @@
 //   <script src="https://OUR-SITE/embed.js" data-asset="SLUG" data-partner="CODE" data-size="SIZE" async></script>
 // It draws the campaign asset right after its own script tag. It asks only the origin it was
 // loaded from, sends no cookies (credentials: "omit") and sets none; images load without a referrer.
+// The data is the same cached bytes on every site; the beacon counts the impression for this
+// site (or the partner code) and answers 200 when the site is blocked: then the neutral card shows.
 (function () {
     "use strict";
     var script = document.currentScript;
     if (!script || !script.dataset.asset) return;
     var origin = new URL(script.src).origin;
+    var partner = script.dataset.partner || "";
     var params = new URLSearchParams();
-    if (script.dataset.partner) params.set("partner", script.dataset.partner);
     if (script.dataset.size) params.set("size", script.dataset.size);
     var url = origin + "/embed/" + encodeURIComponent(script.dataset.asset) + "/data.json?" + params;
 
@@ -26,6 +28,25 @@
         return anchor;
     }
 
+    function clickLink(href) {
+        var url = new URL(href);
+        if (partner) url.searchParams.set("partner", partner);
+        else url.searchParams.set("site", location.hostname);
+        return url.toString();
+    }
+
+    function counted(data) {
+        var count = new URL(data.count, origin);
+        if (partner) count.searchParams.set("p", partner);
+        count.searchParams.set("o", location.origin);
+        return fetch(count.toString(), { method: "POST", credentials: "omit", mode: "cors", keepalive: true })
+            .then(function (response) {
+                if (response.status === 200) data.asset = null;
+                return data;
+            })
+            .catch(function () { return data; });
+    }
+
     function render(data) {
         var box = element("figure");
         box.className = "enddemandct-embed";
@@ -41,7 +62,7 @@
             image.referrerPolicy = "no-referrer";
             image.style.maxWidth = "100%";
             image.style.height = "auto";
-            var anchor = link(asset.link);
+            var anchor = link(clickLink(asset.link));
             anchor.appendChild(image);
             box.appendChild(anchor);
         } else {
@@ -65,6 +86,7 @@
 
     fetch(url, { credentials: "omit", mode: "cors", referrerPolicy: "strict-origin-when-cross-origin" })
         .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (data) { return data ? counted(data) : null; })
         .then(function (data) { if (data) render(data); })
         .catch(function () { /* the partner page stays as it was */ });
 })();
