@@ -31,11 +31,31 @@ from .demo_seed import apply_snapshot, take_snapshot
 from .services import SERVICE_MARKERS, check_service
 
 
+def delete_instead_of_truncate(connection) -> None:
+    """Empty tables with DELETE after each committing test on PostgreSQL: TRUNCATE of a hundred
+    tables took 1.5 s there, DELETE of their few rows 0.1 s. Foreign keys are deferred, so the
+    order of the tables does not matter."""
+    ops = connection.ops
+    truncate = ops.sql_flush
+
+    def sql_flush(style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or not tables:
+            return truncate(
+                style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+            )
+        delete = [f"DELETE FROM {ops.quote_name(t)}" for t in tables]  # noqa: S608 - table names
+        return ["SET CONSTRAINTS ALL DEFERRED", *delete]
+
+    ops.sql_flush = sql_flush
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The migrated test database, and the demo seed's snapshot taken in it (then rolled back)."""
     with django_db_blocker.unblock():
         for alias in connections:
+            if connections[alias].vendor == "postgresql":
+                delete_instead_of_truncate(connections[alias])
             take_snapshot(alias)
         cache.clear()
 
