@@ -1,9 +1,9 @@
 """Test set-up and the conventions every test follows.
 
 - A test starts from the migrated database only (Wagtail's root page, its placeholder home page and
-  default site, the Editors and Moderators groups) and builds what it needs with the factories in
-  tests/<app>/factories.py (wagtail-factories / factory_boy; `tests/factories.py` has the home
-  page, goals, images and site settings).
+  default site, the Editors and Moderators groups) and builds what it needs with the factories
+  (wagtail-factories / factory_boy), one per model: `tests/factories.py` has the core records
+  (goals, facts, policy, images) and the home app's pages, tests/<app>/factories.py the app's own.
 - A test about the demo content requests the `seeded_site` fixture: the database is then as
   `seed_campaign` leaves it (copied from a snapshot taken once per test database, see
   tests/demo_seed.py), and the fixture's value is the seeded HomePage. It works in transactional
