@@ -20,9 +20,6 @@ from django.conf import settings
 
 from tests.services import needs_redis
 
-# One process runs the module, so collectstatic and each probe run once (`--dist loadgroup`).
-pytestmark = pytest.mark.xdist_group("production_settings")
-
 REQUIRED = ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "WAGTAILADMIN_BASE_URL"]
 HOST = "enddemandct.example"
 

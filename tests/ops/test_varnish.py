@@ -45,8 +45,7 @@ PAGE_SLUG = "ops-varnish-check"
 # The marker orders these tests before transactional tests, which empty the database; the
 # module's stack commits the demo seed for the app server and takes it away at the end. The
 # tests' own writes go through `committed`.
-# One process runs the module, so its varnishd and committed seed are set up once.
-pytestmark = [needs_varnish, pytest.mark.django_db, pytest.mark.xdist_group("varnish")]
+pytestmark = [needs_varnish, pytest.mark.django_db]
 
 
 def committed(write: Callable[[], None]) -> None:
