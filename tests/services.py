@@ -74,3 +74,7 @@ needs_chromium = pytest.mark.needs_chromium
 needs_node_tools = pytest.mark.needs_node_tools
 needs_postgres = pytest.mark.needs_postgres
 needs_redis = pytest.mark.needs_redis
+
+# `serve_forever` keyword arguments for the local stand-in servers: `shutdown()` waits up to one
+# poll interval, and the default half second was added to the teardown of every test using one.
+QUICK_STOP = {"poll_interval": 0.01}

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
+from tests.services import QUICK_STOP
+
 MAILGUN_KEY = "key-test"
 POSTMARK_TOKEN = "postmark-token-test"
 RECIPIENT_FIELD = re.compile(r"%recipient\.([^%]+)%")
@@ -205,7 +207,7 @@ class ESPStub(ThreadingHTTPServer):
     def __init__(self):
         super().__init__(("127.0.0.1", 0), Handler)
         self.state = StubState()
-        self.thread = threading.Thread(target=self.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.serve_forever, kwargs=QUICK_STOP, daemon=True)
 
     @property
     def url(self) -> str:

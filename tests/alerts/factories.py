@@ -6,9 +6,14 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.rich_text import RichText
 
-from campaign.alerts.models import MediaAlert, MediaList, PressContact
-from campaign.newsroom.models import Boilerplate, MediaContact, PressReleaseAttachment
-from tests.newsroom.factories import PressReleasePageFactory, publish
+from campaign.alerts.models import Delivery, MediaAlert, MediaList, PressContact
+from campaign.newsroom.models import PressReleaseAttachment
+from tests.newsroom.factories import (
+    BoilerplateFactory,
+    MediaContactFactory,
+    PressReleasePageFactory,
+    publish,
+)
 
 
 class MediaListFactory(factory.django.DjangoModelFactory):
@@ -48,18 +53,22 @@ class MediaAlertFactory(factory.django.DjangoModelFactory):
             self.lists.add(*extracted)
 
 
+class DeliveryFactory(factory.django.DjangoModelFactory):
+    """One recipient's delivery of an alert, queued unless `status` says otherwise."""
+
+    class Meta:
+        model = Delivery
+
+    alert = factory.SubFactory(MediaAlertFactory)
+    contact = factory.SubFactory(PressContactFactory)
+    email = factory.LazyAttribute(lambda delivery: delivery.contact.email)
+
+
 def release_for_alert(*, embargoed: bool, **fields):
     """A release with its own media contact, an attachment and a boilerplate, published (or
     scheduled, when embargoed) the way the admin does it."""
-    contact = MediaContact.objects.create(
-        name="Dana Spokesperson",
-        title="Press Secretary",
-        phone="860-555-0142",
-        email="dana@example.org",
-    )
-    boilerplate = Boilerplate.objects.create(
-        heading="About the test Council", text="<p>The test Council works on demand.</p>"
-    )
+    contact = MediaContactFactory(name="Dana Spokesperson", email="dana@example.org")
+    boilerplate = BoilerplateFactory()
     document = Document.objects.create(
         title="The test report", file=ContentFile(b"%PDF-1.4 test", "report.pdf")
     )

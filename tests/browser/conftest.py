@@ -15,7 +15,7 @@ from django.conf import settings
 from wagtail.models import Site
 
 from tests import services
-from tests.services import chromium_path
+from tests.services import QUICK_STOP, chromium_path
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
@@ -168,7 +168,7 @@ class PartnerPage(BaseHTTPRequestHandler):
 @pytest.fixture
 def partner_site() -> Iterator[PartnerSite]:
     site = PartnerSite()
-    thread = threading.Thread(target=site.serve_forever, daemon=True)
+    thread = threading.Thread(target=site.serve_forever, kwargs=QUICK_STOP, daemon=True)
     thread.start()
     yield site
     site.shutdown()

@@ -2,10 +2,18 @@ import datetime
 from decimal import Decimal
 
 import factory
+import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from campaign.engagement.models import Indicator, IndicatorSnapshot, ManualEntry, SourceKind
-from tests.factories import CampaignGoalFactory
+from campaign.engagement.models import (
+    ActionFormField,
+    ActionFormPage,
+    Indicator,
+    IndicatorSnapshot,
+    ManualEntry,
+    SourceKind,
+)
+from tests.factories import CampaignGoalFactory, home_page
 
 
 class IndicatorFactory(DjangoModelFactory):
@@ -39,3 +47,25 @@ class SnapshotFactory(DjangoModelFactory):
     indicator = factory.SubFactory(IndicatorFactory)
     date = datetime.date(2026, 3, 1)
     value = Decimal(1)
+
+
+class ActionFormPageFactory(wagtail_factories.PageFactory):
+    """An action form under the home page, with one required e-mail field."""
+
+    class Meta:
+        model = ActionFormPage
+        skip_postgeneration_save = True
+
+    parent = factory.LazyFunction(home_page)
+    goal = factory.SubFactory(CampaignGoalFactory, number=2)
+    title = factory.Sequence(lambda n: f"Test action {n}")
+    intro = "Why this action matters."
+    thank_you_text = "<p>Thank you.</p>"
+    event_name = "Form: Test action"
+
+    @factory.post_generation
+    def fields(page, create, extracted, **kwargs):
+        if create:
+            ActionFormField.objects.create(
+                page=page, label="Your e-mail", field_type="email", required=True
+            )

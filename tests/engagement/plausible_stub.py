@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from tests.services import QUICK_STOP
+
 METRICS = {"visitors", "visits", "pageviews", "events", "bounce_rate", "visit_duration"}
 DATE_SHORTCUTS = {"day", "7d", "28d", "30d", "91d", "month", "6mo", "12mo", "year", "all"}
 OPERATORS = {"is", "is_not", "contains", "contains_not", "matches", "matches_not"}
@@ -212,7 +214,9 @@ class PlausibleStub:
         self.canned: list[CannedResponse] = []
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self.handler_class())
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs=QUICK_STOP, daemon=True
+        )
 
     @property
     def base_url(self) -> str:

@@ -1,4 +1,5 @@
-"""Factories for newsroom tests: releases are created under the seeded newsroom page."""
+"""Factories for newsroom tests: the newsroom page, releases (under the newsroom page, made when
+there is none), media contacts, boilerplates and clips."""
 
 import datetime
 
@@ -8,7 +9,29 @@ from django.utils import timezone
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from campaign.newsroom.models import NewsroomPage, PressClip, PressReleasePage
+from campaign.newsroom.models import (
+    Boilerplate,
+    MediaContact,
+    NewsroomPage,
+    PressClip,
+    PressReleasePage,
+)
+from tests.factories import home_page
+
+
+class NewsroomPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = NewsroomPage
+
+    parent = factory.LazyFunction(home_page)
+    title = "Newsroom"
+    slug = "newsroom"
+    intro = "Releases and statements from the Council."
+
+
+def newsroom_page() -> NewsroomPage:
+    """The newsroom page, made under the home page when there is none yet."""
+    return NewsroomPage.objects.first() or NewsroomPageFactory()
 
 
 class PressReleasePageFactory(wagtail_factories.PageFactory):
@@ -21,7 +44,7 @@ class PressReleasePageFactory(wagtail_factories.PageFactory):
     body = factory.LazyFunction(
         lambda: [("paragraph", RichText("<p>The Council said something newsworthy.</p>"))]
     )
-    parent = factory.LazyFunction(NewsroomPage.objects.get)
+    parent = factory.LazyFunction(newsroom_page)
 
 
 class PressClipFactory(factory.django.DjangoModelFactory):
@@ -32,6 +55,24 @@ class PressClipFactory(factory.django.DjangoModelFactory):
     headline = factory.Sequence(lambda n: f"Story number {n} about demand")
     url = factory.Sequence(lambda n: f"https://news.example.org/story-{n}")
     published_on = datetime.date(2020, 5, 1)
+
+
+class MediaContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MediaContact
+
+    name = factory.Sequence(lambda n: f"Spokesperson {n}")
+    title = "Press Secretary"
+    phone = "860-555-0142"
+    email = factory.Sequence(lambda n: f"press{n}@example.org")
+
+
+class BoilerplateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Boilerplate
+
+    heading = "About the test Council"
+    text = "<p>The test Council works on demand.</p>"
 
 
 def publish(page: PressReleasePage) -> PressReleasePage:

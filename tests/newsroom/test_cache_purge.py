@@ -12,6 +12,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from campaign.newsroom.signals import release_published
+from tests.services import QUICK_STOP
 
 from .factories import PressReleasePageFactory, publish
 
@@ -36,7 +37,7 @@ class PurgeRecorder(BaseHTTPRequestHandler):
 def varnish():
     PurgeRecorder.purged = []
     server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs=QUICK_STOP, daemon=True)
     thread.start()
     location = f"http://127.0.0.1:{server.server_address[1]}"
     backend = {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend"}

@@ -1,54 +1,24 @@
-"""Factories for toolkit tests: small images drawn in memory, assets that use them (with no size
-offered, or with every automatic size approved), partners and blocked hosts."""
-
-from io import BytesIO
+"""Factories for toolkit tests: the toolkit page, assets (with no size offered, or with every
+automatic size approved), partners and blocked hosts. Images and `png` are in tests/factories.py."""
 
 import factory
-from django.core.files.images import ImageFile
+import wagtail_factories
 from factory.django import DjangoModelFactory
-from PIL import Image, ImageDraw
 
-from campaign.core.models import CampaignGoal, CampaignImage
-from campaign.toolkit.models import AssetSize, BlockedHost, CampaignAsset, Partner
+from campaign.toolkit.models import AssetSize, BlockedHost, CampaignAsset, Partner, ToolkitPage
 from campaign.toolkit.presets import PRESETS
 from campaign.toolkit.sizes import automatic_version
+from tests.factories import CampaignGoalFactory, CampaignImageFactory, home_page
 
 
-def png(size: tuple[int, int], colour="#808080", boxes=()) -> ImageFile:
-    """A PNG of one colour with (box, colour) rectangles drawn on it."""
-    picture = Image.new("RGB", size, colour)
-    draw = ImageDraw.Draw(picture)
-    for box, fill in boxes:
-        draw.rectangle([box[0], box[1], box[2] - 1, box[3] - 1], fill=fill)
-    buffer = BytesIO()
-    picture.save(buffer, format="PNG")
-    return ImageFile(buffer, name="test.png")
-
-
-class CampaignGoalFactory(DjangoModelFactory):
+class ToolkitPageFactory(wagtail_factories.PageFactory):
     class Meta:
-        model = CampaignGoal
-        django_get_or_create = ("number",)
+        model = ToolkitPage
 
-    number = 1
-    slug = factory.LazyAttribute(lambda goal: f"goal-{goal.number}")
-    title = factory.LazyAttribute(lambda goal: f"Goal {goal.number}")
-    summary = "What the goal means."
-    audience = "Everyone"
-
-
-class CampaignImageFactory(DjangoModelFactory):
-    class Meta:
-        model = CampaignImage
-
-    title = factory.Sequence(lambda n: f"Artwork {n}")
-    alt_text = "Campaign artwork"
-    credit = "End Demand CT campaign"
-    licence = "Free to share with credit"
-    file = factory.LazyAttribute(lambda image: png(image.size))
-
-    class Params:
-        size = (400, 250)
+    parent = factory.LazyFunction(home_page)
+    title = "Toolkit"
+    slug = "toolkit"
+    intro = "Campaign artwork partners may share."
 
 
 class CampaignAssetFactory(DjangoModelFactory):
@@ -58,8 +28,8 @@ class CampaignAssetFactory(DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Test asset {n}")
     slug = factory.Sequence(lambda n: f"test-asset-{n}")
     message = "Buyers drive trafficking."
-    image = factory.SubFactory(CampaignImageFactory)
-    goal = factory.SubFactory(CampaignGoalFactory)
+    image = factory.SubFactory(CampaignImageFactory, size=(400, 250))
+    goal = factory.SubFactory(CampaignGoalFactory, number=1)
     link_url = "https://campaign.example/learn/"
 
 
@@ -73,6 +43,9 @@ class AssetSizeFactory(DjangoModelFactory):
 
 class OfferedAssetFactory(CampaignAssetFactory):
     """An asset whose automatic sizes the officer has all approved, as partners would find it."""
+
+    class Meta:
+        skip_postgeneration_save = True  # the hook saves the sizes; the asset is unchanged
 
     @factory.post_generation
     def approve_sizes(asset, create, extracted, **kwargs):

@@ -12,8 +12,9 @@ from campaign.toolkit.models import AssetSize
 from campaign.toolkit.presets import PRESETS
 from campaign.toolkit.safe_area import SafeAreaOperation, layout_for
 from campaign.toolkit.sizes import automatic_version, offered_size
+from tests.factories import CampaignImageFactory, png
 
-from .factories import CampaignAssetFactory, CampaignImageFactory, png
+from .factories import CampaignAssetFactory
 
 pytestmark = pytest.mark.django_db
 

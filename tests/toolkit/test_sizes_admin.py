@@ -9,8 +9,9 @@ from campaign.toolkit.models import AssetSize, CampaignAsset
 from campaign.toolkit.presets import PRESETS
 from campaign.toolkit.seed import COMMUNICATIONS_GROUP, seed_communications_permissions
 from campaign.toolkit.sizes import offered_sizes, size_field_names
+from tests.factories import CampaignImageFactory
 
-from .factories import AssetSizeFactory, CampaignAssetFactory, CampaignImageFactory
+from .factories import AssetSizeFactory, CampaignAssetFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,9 @@ from wagtail.images.rect import Rect
 from campaign.toolkit.models import AssetSize
 from campaign.toolkit.presets import PRESETS
 from campaign.toolkit.sizes import automatic_version, offered_sizes
+from tests.factories import CampaignImageFactory, png
 
-from .factories import AssetSizeFactory, CampaignAssetFactory, CampaignImageFactory, png
+from .factories import AssetSizeFactory, CampaignAssetFactory
 
 pytestmark = pytest.mark.django_db
 
