@@ -47,8 +47,12 @@ register_snippet(manual_entry_viewset)
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [
-        path("engagement/", views.report, name="engagement_report"),
-        path("engagement/snapshots.csv", views.snapshots_csv, name="engagement_snapshots_csv"),
+        path("engagement/", views.EngagementReportView.as_view(), name="engagement_report"),
+        path(
+            "engagement/results/",
+            views.EngagementReportView.as_view(results_only=True),
+            name="engagement_report_results",
+        ),
         path("engagement/sync/", views.sync_now, name="engagement_sync_now"),
     ]
 
