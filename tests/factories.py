@@ -45,7 +45,7 @@ class CampaignImageFactory(wagtail_factories.ImageFactory):
         model = CampaignImage
 
     title = factory.Sequence(lambda n: f"Test image {n}")
-    alt_text = "A test image"
+    description = "A test image"
     file = factory.django.ImageField(width=10, height=10, color="navy")
 
 

@@ -42,7 +42,7 @@ class CampaignImageFactory(DjangoModelFactory):
         model = CampaignImage
 
     title = factory.Sequence(lambda n: f"Artwork {n}")
-    alt_text = "Campaign artwork"
+    description = "Campaign artwork"
     credit = "End Demand CT campaign"
     licence = "Free to share with credit"
     file = factory.LazyAttribute(lambda image: png(image.size))

@@ -74,7 +74,7 @@ def test_blocked_host_gets_the_neutral_card_with_the_hotline(browser):
     BlockedHostFactory(host="blocked.test")
     html = browser.get(f"/embed/{asset.slug}/", HTTP_REFERER="https://blocked.test/").content
     html = html.decode()
-    assert "<img" not in html and asset.image.alt_text[:20] not in html
+    assert "<img" not in html and asset.image.description[:20] not in html
     assert "embed__card" in html and "1-888-373-7888" in html
 
 
