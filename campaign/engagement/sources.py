@@ -101,6 +101,15 @@ def manual_values(
     return {day: totals.get(day, Decimal(0)) for day in days(day_from, day_to)}
 
 
+def live_count_key(key: str, day: datetime.date) -> str:
+    return f"engagement:today:{key}:{day}"
+
+
+def forget_live_counts(keys, day: datetime.date) -> None:
+    """After a sync, the report reads today's counts afresh rather than a minute-old copy."""
+    cache.delete_many([live_count_key(key, day) for key in keys])
+
+
 def todays_values(indicators: list[Indicator], today: datetime.date) -> dict[int, Decimal]:
     """Today's first-party and hand-entered values as they stand, so that the report does not
     wait for the nightly sync."""
@@ -121,7 +130,7 @@ def todays_values(indicators: list[Indicator], today: datetime.date) -> dict[int
             continue
         try:
             count = cache.get_or_set(
-                f"engagement:today:{source.key}:{today}",
+                live_count_key(source.key, today),
                 lambda source=source: source.count(today, today),
                 LIVE_COUNT_SECONDS,
             )

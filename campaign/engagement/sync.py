@@ -18,6 +18,7 @@ from .sources import (
     SourceError,
     count_values,
     counts_people,
+    forget_live_counts,
     manual_values,
     plausible_values,
 )
@@ -80,6 +81,7 @@ def sync_engagement(
             continue
         store(indicator, values)
         outcomes.append(SyncOutcome(indicator, days=len(values)))
+    forget_live_counts(count_sources, timezone.localdate())
     return outcomes
 
 
