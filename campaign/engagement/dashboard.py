@@ -114,9 +114,11 @@ def build_report(
     back: int = 0,
     date_range: tuple[datetime.date, datetime.date] | None = None,
     indicators: list[Indicator] | None = None,
+    ask_plausible: bool = True,
 ) -> Report:
     """Every goal with its indicators' values for the period `back` periods before today's, or
-    for `date_range` when one is chosen. Given `indicators`, only their goals are listed."""
+    for `date_range` when one is chosen. Given `indicators`, only their goals are listed.
+    Without `ask_plausible`, visitor totals are the stored ones only."""
     goals = list(CampaignGoal.objects.in_order())
     if indicators is None:
         indicators = list(Indicator.objects.for_report())
@@ -137,7 +139,7 @@ def build_report(
         live = [i for i in indicators if bounds[i.pk][0] <= today <= bounds[i.pk][1]]
         for indicator_id, value in todays_values(live, today).items():
             daily[indicator_id][today] = value
-    totals = people_totals(indicators, bounds)
+    totals = people_totals(indicators, bounds, ask=ask_plausible)
     by_goal = {goal.pk: GoalReport(goal) for goal in goals}
     for indicator in indicators:
         start, end = bounds[indicator.pk]

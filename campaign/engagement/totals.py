@@ -53,9 +53,12 @@ def is_fresh(total: IndicatorTotal, now: datetime.datetime) -> bool:
     return timezone.localdate(total.fetched_at) > total.end or now - total.fetched_at < FRESH_FOR
 
 
-def people_totals(indicators: Iterable[Indicator], ranges: dict[int, Range]) -> Totals:
+def people_totals(
+    indicators: Iterable[Indicator], ranges: dict[int, Range], ask: bool = True
+) -> Totals:
     """The total of each people-counting indicator over its range: stored if fresh, else asked
-    of Plausible; when Plausible cannot answer, the last stored total (if any) and why."""
+    of Plausible (unless `ask` is false); when Plausible cannot answer, the last stored total
+    (if any) and why."""
     wanted = [i for i in indicators if counts_people(i)]
     totals = Totals()
     if not wanted:
@@ -70,7 +73,7 @@ def people_totals(indicators: Iterable[Indicator], ranges: dict[int, Range]) -> 
     for indicator in wanted:
         start, end = ranges[indicator.pk]
         total = stored.get((indicator.pk, start, end))
-        if total and is_fresh(total, now) or totals.problem or not is_configured():
+        if total and is_fresh(total, now) or totals.problem or not ask or not is_configured():
             if total:
                 totals.values[indicator.pk] = total.value
             continue

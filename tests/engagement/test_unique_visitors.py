@@ -106,3 +106,12 @@ def test_communications_member_exports_the_report(
     lines = b"".join(response.streaming_content).decode().splitlines()
     total = next(line for line in lines if "Visitors to goal pages,period total" in line)
     assert ",2.00,10.00,20," in total
+
+
+def test_admin_home_does_not_wait_for_plausible(
+    client, communications_member, visitors_indicator, returning_visitor, plausible
+):
+    """The home panel shows the stored totals and asks Plausible nothing."""
+    client.force_login(communications_member)
+    assert "Engagement this period" in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert plausible.queries() == []
