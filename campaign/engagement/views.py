@@ -116,10 +116,6 @@ def export_rows(row: IndicatorRow) -> list[ExportRow]:
     return [total, *days]
 
 
-def guard_text(value):
-    return neutralise_formula(value) if isinstance(value, str) else value
-
-
 class EngagementReportView(ReportView):
     """Each goal's indicators against target for a period or any dates; the export has each
     indicator's total and progress beside its daily values."""
@@ -159,8 +155,9 @@ class EngagementReportView(ReportView):
     }
     custom_value_preprocess = {
         **ReportView.custom_value_preprocess,
-        # Indicator names are typed by people: a spreadsheet must not run one as a formula.
-        str: {ReportView.FORMAT_CSV: guard_text, ReportView.FORMAT_XLSX: guard_text},
+        # Indicator names are typed by people: a spreadsheet must not run one as a formula
+        # (Wagtail's XLSX export already stores such cells as text).
+        str: {ReportView.FORMAT_CSV: neutralise_formula},
     }
 
     def get_base_queryset(self):
