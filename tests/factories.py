@@ -79,7 +79,7 @@ class CampaignImageFactory(wagtail_factories.ImageFactory):
 
     collection = factory.LazyFunction(Collection.get_first_root_node)
     title = factory.Sequence(lambda n: f"Test image {n}")
-    alt_text = "A test image"
+    description = "A test image"
     credit = "End Demand CT campaign"
     licence = "Free to share with credit"
     file = factory.LazyAttribute(lambda image: png(image.size))

@@ -263,7 +263,7 @@ POSTERS = [
         "tagline": "Sex trafficking exists because people pay for sex. Turn the spotlight on "
         "the buyers.",
         "palette": "plum",
-        "alt_text": "Campaign poster on a plum background: 'No buyers. No trafficking.'",
+        "description": "Campaign poster on a plum background: 'No buyers. No trafficking.'",
     },
     {
         "title": "Poster: Buying a child is a felony",
@@ -271,21 +271,22 @@ POSTERS = [
         "tagline": "In Connecticut it has been a Class C felony since 2013. Yet no one has "
         "been convicted of it.",
         "palette": "red",
-        "alt_text": "Campaign poster on a red background: 'Buying sex from a child is a felony.'",
+        "description": "Campaign poster on a red background: "
+        "'Buying sex from a child is a felony.'",
     },
     {
         "title": "Poster: Look at who is buying",
         "slogan": "Look at who is buying.",
         "tagline": "Demand fuels the trafficking of children and exploited adults in our state.",
         "palette": "ink",
-        "alt_text": "Campaign poster on a dark background: 'Look at who is buying.'",
+        "description": "Campaign poster on a dark background: 'Look at who is buying.'",
     },
     {
         "title": "Poster: End demand",
         "slogan": "End demand. End trafficking.",
         "tagline": "Call the National Human Trafficking Hotline if you suspect trafficking.",
         "palette": "gold",
-        "alt_text": "Campaign poster on a yellow background: 'End demand. End trafficking.'",
+        "description": "Campaign poster on a yellow background: 'End demand. End trafficking.'",
     },
 ]
 
@@ -367,7 +368,7 @@ def seed_posters() -> dict[str, CampaignImage]:
             image = CampaignImage(
                 file=ImageFile(BytesIO(png), name=f"{slug}.png"),
                 title=data["title"],
-                alt_text=data["alt_text"],
+                description=data["description"],
                 credit=POSTER_CREDIT,
                 licence=POSTER_LICENCE,
                 source="Drawn by the site's seed_campaign command",

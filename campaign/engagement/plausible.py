@@ -169,6 +169,22 @@ class PlausibleClient:
                 values[day] = row.metrics[0]
         return values
 
+    def aggregate(
+        self,
+        metric: str,
+        day_from: datetime.date,
+        day_to: datetime.date,
+        filters: Sequence[Filter] = (),
+    ) -> float:
+        """One metric over a whole inclusive range, as Plausible counts it: unique visitors of a
+        quarter are people, not the sum of each day's visitors."""
+        result = self.query([metric], (day_from, day_to), (), filters)
+        if not result.rows:
+            return 0.0
+        if len(result.rows) != 1:
+            raise PlausibleBadResponse("Plausible answered several rows for an aggregate")
+        return result.rows[0].metrics[0]
+
     def send_event(
         self, name: str, url: str, props: dict[str, str] | None = None, referrer: str = ""
     ) -> None:

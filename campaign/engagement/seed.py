@@ -25,7 +25,7 @@ INDICATORS = {
             1500,
             QUARTER,
             "visitors",
-            "Daily visitors to pages tagged with this goal, added up over the quarter.",
+            "People who visited pages tagged with this goal in the quarter (each counted once).",
         ),
         (
             "Partner embed impressions",
@@ -163,7 +163,7 @@ INDICATORS = {
             600,
             QUARTER,
             "visitors",
-            "Daily visitors to pages tagged with this goal.",
+            "People who visited pages tagged with this goal in the period (each counted once).",
         ),
     ],
     3: [
@@ -192,7 +192,7 @@ INDICATORS = {
             500,
             QUARTER,
             "visitors",
-            "Daily visitors to pages tagged with this goal.",
+            "People who visited pages tagged with this goal in the period (each counted once).",
         ),
     ],
     4: [

@@ -13,7 +13,16 @@ from campaign.core.counts import get_count_sources
 
 from .models import Indicator, IndicatorSnapshot, SourceKind
 from .plausible import PlausibleClient, PlausibleError, PlausibleNotConfigured, is_configured
-from .sources import DailyValues, SourceError, count_values, manual_values, plausible_values
+from .sources import (
+    DailyValues,
+    SourceError,
+    count_values,
+    counts_people,
+    forget_live_counts,
+    manual_values,
+    plausible_values,
+)
+from .totals import sync_period_totals
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +69,8 @@ def sync_engagement(
             continue
         try:
             values = fetch(indicator, day_from, day_to, count_sources, client)
+            if counts_people(indicator):
+                sync_period_totals(indicator, day_from, day_to, client)
         except (PlausibleError, SourceError) as error:
             outcomes.append(record_failure(indicator, str(error)))
             continue
@@ -70,6 +81,7 @@ def sync_engagement(
             continue
         store(indicator, values)
         outcomes.append(SyncOutcome(indicator, days=len(values)))
+    forget_live_counts(count_sources, timezone.localdate())
     return outcomes
 
 

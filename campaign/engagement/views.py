@@ -1,24 +1,36 @@
-"""Admin views: the engagement report and the CSV of daily snapshots."""
+"""Admin views: the engagement report (a Wagtail report with its spreadsheet export) and the
+"Sync now" button."""
 
-import csv
 import datetime
+from dataclasses import dataclass
+from decimal import Decimal
 
+import django_filters
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.views.reports import ReportView
 
-from .dashboard import PERIOD_CHOICES, build_report
-from .models import Indicator, IndicatorSnapshot
+from campaign.core.models import CampaignGoal
+from campaign.core.text import neutralise_formula
+
+from .dashboard import PERIOD_CHOICES, IndicatorRow, build_report
+from .models import Indicator
 from .tasks import sync_engagement_task
 
 VIEW_PERMISSION = "engagement.view_indicator"
+# Ten years of days is more than the campaign has; a longer range is a typing mistake.
+MAX_RANGE_DAYS = 3700
 
 
 def check_permission(request: HttpRequest) -> None:
@@ -26,24 +38,164 @@ def check_permission(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
-def chosen_period(request: HttpRequest) -> int:
-    try:
-        back = int(request.GET.get("back", 0))
-    except ValueError:
-        return 0
-    return back if back in dict(PERIOD_CHOICES) else 0
+class ReportFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        dates = cleaned.get("dates")
+        if dates and (dates.start is None) != (dates.stop is None):
+            raise forms.ValidationError(_("Choose both a first and a last day, or neither."))
+        if dates and dates.start and dates.start > dates.stop:
+            raise forms.ValidationError(_("The first day is after the last day."))
+        if dates and dates.start and (dates.stop - dates.start).days > MAX_RANGE_DAYS:
+            raise forms.ValidationError(_("Choose a range of at most ten years."))
+        return cleaned
 
 
-def report(request: HttpRequest) -> TemplateResponse:
-    check_permission(request)
-    back = chosen_period(request)
-    context = {
-        "report": build_report(timezone.localdate(), back),
-        "period_choices": PERIOD_CHOICES,
-        "back": back,
-        "last_synced_at": Indicator.objects.aggregate(last=Max("last_synced_at"))["last"],
+class EngagementFilterSet(WagtailFilterSet):
+    goal = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Goal"),
+        queryset=CampaignGoal.objects.in_order(),
+        empty_label=gettext_lazy("All goals"),
+    )
+    period = django_filters.ChoiceFilter(
+        label=gettext_lazy("Period"),
+        choices=PERIOD_CHOICES,
+        empty_label=gettext_lazy("Current period"),
+        method="keep_all",
+    )
+    dates = django_filters.DateFromToRangeFilter(
+        label=gettext_lazy("Any dates (instead of the period)"),
+        widget=DateRangePickerWidget,
+        method="keep_all",
+    )
+
+    class Meta:
+        model = Indicator
+        fields = ["goal"]
+        form = ReportFilterForm
+
+    def keep_all(self, queryset, name, value):
+        """Periods and dates choose what the values cover, not which indicators are listed."""
+        return queryset
+
+
+@dataclass
+class ExportRow:
+    """One line of the spreadsheet: an indicator's total for the range, or one of its days."""
+
+    goal: int
+    indicator: str
+    row: str
+    start: datetime.date
+    end: datetime.date
+    value: Decimal | str
+    target: Decimal | str = ""
+    progress: int | str = ""
+    unit: str = ""
+    source: str = ""
+
+
+def export_rows(row: IndicatorRow) -> list[ExportRow]:
+    indicator = row.indicator
+    total = ExportRow(
+        indicator.goal.number,
+        indicator.name,
+        _("period total"),
+        row.start,
+        row.end,
+        row.value if row.has_data else "",
+        indicator.target,
+        row.percent,
+        indicator.unit,
+        indicator.get_source_kind_display(),
+    )
+    days = [
+        ExportRow(indicator.goal.number, indicator.name, _("day"), day, day, value)
+        for day, value in sorted(row.daily.items())
+    ]
+    return [total, *days]
+
+
+class EngagementReportView(ReportView):
+    """Each goal's indicators against target for a period or any dates; the export has each
+    indicator's total and progress beside its daily values."""
+
+    page_title = gettext_lazy("Engagement")
+    header_icon = "pick"
+    model = Indicator
+    permission_required = "view"
+    filterset_class = EngagementFilterSet
+    index_url_name = "engagement_report"
+    index_results_url_name = "engagement_report_results"
+    results_template_name = "engagement/admin/report_results.html"
+    paginate_by = None
+    list_export = [
+        "goal",
+        "indicator",
+        "row",
+        "start",
+        "end",
+        "value",
+        "target",
+        "progress",
+        "unit",
+        "source",
+    ]
+    export_headings = {
+        "goal": gettext_lazy("Goal"),
+        "indicator": gettext_lazy("Indicator"),
+        "row": gettext_lazy("Row"),
+        "start": gettext_lazy("From"),
+        "end": gettext_lazy("To"),
+        "value": gettext_lazy("Value"),
+        "target": gettext_lazy("Target"),
+        "progress": gettext_lazy("Progress (% of target)"),
+        "unit": gettext_lazy("Unit"),
+        "source": gettext_lazy("Source"),
     }
-    return TemplateResponse(request, "engagement/admin/report.html", context)
+    custom_value_preprocess = {
+        **ReportView.custom_value_preprocess,
+        # Indicator names are typed by people: a spreadsheet must not run one as a formula
+        # (Wagtail's XLSX export already stores such cells as text).
+        str: {ReportView.FORMAT_CSV: neutralise_formula},
+    }
+
+    def get_base_queryset(self):
+        return Indicator.objects.for_report()
+
+    @cached_property
+    def chosen(self) -> dict:
+        filters = self.filters
+        if filters.is_valid():
+            return filters.form.cleaned_data
+        return {}
+
+    @cached_property
+    def report(self):
+        dates = self.chosen.get("dates")
+        return build_report(
+            timezone.localdate(),
+            back=int(self.chosen.get("period") or 0),
+            # The range field gives the first and last moments of the days chosen.
+            date_range=(dates.start.date(), dates.stop.date()) if dates and dates.start else None,
+            indicators=list(self.object_list),
+        )
+
+    def decorate_paginated_queryset(self, object_list):
+        rows = [row for goal in self.report.goals for row in goal.rows]
+        if self.is_export:
+            return [line for row in rows for line in export_rows(row)]
+        return rows
+
+    def get_filename(self):
+        return f"engagement-{timezone.localdate():%Y-%m-%d}"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["report"] = self.report
+        context["filter_errors"] = self.filters.form.errors if not self.filters.is_valid() else {}
+        context["last_synced_at"] = Indicator.objects.aggregate(last=Max("last_synced_at"))["last"]
+        return context
 
 
 @require_POST
@@ -55,43 +207,3 @@ def sync_now(request: HttpRequest) -> HttpResponse:
         request, _("Sync started in the background: reload this page in a minute to see it.")
     )
     return redirect("engagement_report")
-
-
-def snapshots_csv(request: HttpRequest) -> HttpResponse:
-    check_permission(request)
-    snapshots = IndicatorSnapshot.objects.select_related("indicator__goal").order_by(
-        "indicator__goal__number", "indicator__sort_order", "indicator__name", "date"
-    )
-    since = request.GET.get("since", "")
-    if since:
-        try:
-            snapshots = snapshots.filter(date__gte=datetime.date.fromisoformat(since))
-        except ValueError:
-            return HttpResponse(
-                f"'since' must be a date like 2026-01-31, not '{since}'.",
-                status=400,
-                content_type="text/plain",
-            )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"engagement-snapshots-{timezone.localdate():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow(
-        ["goal", "goal_slug", "indicator", "date", "value", "unit", "target", "period", "source"]
-    )
-    for snap in snapshots.iterator(chunk_size=2000):
-        indicator = snap.indicator
-        writer.writerow(
-            [
-                indicator.goal.number,
-                indicator.goal.slug,
-                indicator.name,
-                snap.date.isoformat(),
-                snap.value,
-                indicator.unit,
-                indicator.target,
-                indicator.period,
-                indicator.source_kind,
-            ]
-        )
-    return response

@@ -5,6 +5,7 @@ from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
@@ -47,8 +48,12 @@ register_snippet(manual_entry_viewset)
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [
-        path("engagement/", views.report, name="engagement_report"),
-        path("engagement/snapshots.csv", views.snapshots_csv, name="engagement_snapshots_csv"),
+        path("engagement/", views.EngagementReportView.as_view(), name="engagement_report"),
+        path(
+            "engagement/results/",
+            views.EngagementReportView.as_view(results_only=True),
+            name="engagement_report_results",
+        ),
         path("engagement/sync/", views.sync_now, name="engagement_sync_now"),
     ]
 
@@ -67,21 +72,21 @@ def register_engagement_menu():
     menu = Menu(
         items=[
             PermissionMenuItem(
-                "Report",
+                _("Report"),
                 reverse("engagement_report"),
                 icon_name="table",
                 order=100,
                 permission=views.VIEW_PERMISSION,
             ),
             PermissionMenuItem(
-                "Indicators",
+                _("Indicators"),
                 reverse(indicator_viewset.get_url_name("list")),
                 icon_name="pick",
                 order=200,
                 permission="engagement.change_indicator",
             ),
             PermissionMenuItem(
-                "Manual values",
+                _("Manual values"),
                 reverse(manual_entry_viewset.get_url_name("list")),
                 icon_name="edit",
                 order=300,
@@ -89,13 +94,13 @@ def register_engagement_menu():
             ),
         ]
     )
-    return SubmenuMenuItem("Engagement", menu, icon_name="pick", name="engagement", order=250)
+    return SubmenuMenuItem(_("Engagement"), menu, icon_name="pick", name="engagement", order=250)
 
 
 @hooks.register("register_reports_menu_item")
 def register_engagement_report():
     return PermissionMenuItem(
-        "Engagement",
+        _("Engagement"),
         reverse("engagement_report"),
         icon_name="pick",
         order=50,
@@ -111,7 +116,8 @@ class EngagementPanel(Component):
     template_name = "engagement/admin/home_panel.html"
 
     def get_context_data(self, parent_context=None):
-        return {"report": build_report(timezone.localdate())}
+        # The admin home must not wait for Plausible: the totals the sync stored are enough.
+        return {"report": build_report(timezone.localdate(), ask_plausible=False)}
 
 
 @hooks.register("construct_homepage_panels")

@@ -90,7 +90,7 @@ def seed_toolkit_page(home: Page) -> ToolkitPage:
 def seed_assets(data) -> None:
     for poster_title, image in data.posters.items():
         title, goal_number, message = ASSETS.get(
-            poster_title, (poster_title.removeprefix("Poster: "), 1, image.alt_text)
+            poster_title, (poster_title.removeprefix("Poster: "), 1, image.description)
         )
         asset, _ = CampaignAsset.objects.get_or_create(
             slug=slugify(title),
@@ -118,7 +118,7 @@ def seed_designed_sizes(asset: CampaignAsset, poster: CampaignImage, drawing: di
         artwork = CampaignImage(
             file=ImageFile(BytesIO(png), name=f"{asset.slug}-{preset.key}.png"),
             title=f"{asset.title}: {preset.label} artwork, {preset.dimensions}",
-            alt_text=poster.alt_text,
+            description=poster.description,
             credit=poster.credit,
             licence=poster.licence,
             source=poster.source,

@@ -2,8 +2,9 @@
 of the Communications group made by `setup_communications_group` (not a superuser), with no
 shell: two-factor sign-in, a press release with an image and a media contact whose slug follows
 its headline, the embargo set as the go-live time in Wagtail's schedule dialog, review and
-scheduling, an embargoed preview link, a media alert from the release sent through the provider
-(a local stand-in) whose webhook events come back, and the engagement dashboard."""
+scheduling, an embargoed preview link copied with its button and opened, an embed code copied, a
+media alert from the release sent through the provider (a local stand-in) whose webhook events
+come back, and the engagement report with today's counts and "Sync now"."""
 
 import base64
 import datetime
@@ -20,6 +21,7 @@ from django_otp.oath import totp
 
 from campaign.alerts.models import MediaAlert, MediaList
 from campaign.newsroom.models import NewsroomPage, PressReleasePage
+from campaign.toolkit.models import CampaignAsset
 from tests.alerts.esp_stub import ESPStub
 from tests.alerts.webhook_events import SECRET, postmark_body
 
@@ -58,6 +60,10 @@ def esp(settings):
     settings.ANYMAIL = {**settings.ANYMAIL, "POSTMARK_API_URL": f"{stub.url}/"}
     yield stub
     stub.stop()
+
+
+def read_clipboard(page) -> str:
+    return page.evaluate("navigator.clipboard.readText()")
 
 
 def sign_in_with_two_factor(page, site_url: str) -> None:
@@ -162,6 +168,7 @@ def test_officer_publishes_an_embargoed_release_and_alerts_the_press(
         .replace(second=0, microsecond=0)
     )
     context = new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
 
     sign_in_with_two_factor(page, site_url)
@@ -195,7 +202,11 @@ def test_officer_publishes_an_embargoed_release_and_alerts_the_press(
     page.get_by_label("Note").fill("AP Hartford desk")
     page.get_by_role("button", name="Create preview link").click()
     expect(page.locator(".messages")).to_contain_text("Preview link created")
-    preview_url = page.locator("table.listing input[readonly]").first.input_value()
+    # The officer copies the link with its button and passes on what the clipboard holds.
+    page.locator(".preview-link-copy").first.get_by_role("button", name="Copy").click()
+    expect(page.locator(".preview-link-copy").first).to_contain_text("Copied")
+    preview_url = read_clipboard(page)
+    assert preview_url == page.locator("table.listing input[readonly]").first.input_value()
     assert preview_url.startswith(f"{site_url}/press-preview/")
     shot(page, "preview-link")
     outsider = new_context().new_page()
@@ -253,9 +264,24 @@ def test_officer_publishes_an_embargoed_release_and_alerts_the_press(
     assert cells["Opened"].startswith("1 ")
     shot(page, "alert-delivery-counts")
 
-    # The nightly job (cron in production) turns the day's counts into the report's snapshots.
-    call_command("sync_engagement", stdout=io.StringIO())
+    # An asset's embed codes are copied the same way, for a partner's web site.
+    asset = CampaignAsset.objects.exclude(image=None).first()
+    page.goto(f"{site_url}/admin/snippets/toolkit/campaignasset/edit/{asset.pk}/")
+    code_field = page.locator("textarea[id^=admin-code-]").first
+    button = page.locator("button[data-copy]").first
+    button.scroll_into_view_if_needed()
+    button.click()
+    expect(page.locator("[data-copy-status]")).to_have_text("Copied to the clipboard.")
+    assert read_clipboard(page) == code_field.input_value()
+    assert "/embed" in code_field.input_value()
+    shot(page, "embed-code-copied")
+
+    # "Sync now" stores today's counts in the background; the report then shows the deliveries.
     page.goto(f"{site_url}/admin/engagement/")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sync now").click()
+    expect(page.locator(".messages")).to_contain_text("Sync started in the background")
+    expect(page.locator(".engagement-report__controls")).to_contain_text("Last sync finished")
     deliveries = page.get_by_role("row").filter(has_text="Media alert deliveries")
     expect(deliveries).to_contain_text(f"{len(journalists)} / ")
     shot(page, "engagement-dashboard")

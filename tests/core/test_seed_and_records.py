@@ -62,7 +62,7 @@ def test_seeded_posters_carry_alt_text_credit_and_licence():
     posters = CampaignImage.objects.filter(title__startswith="Poster:")
     assert posters.count() == 4
     for poster in posters:
-        assert poster.alt_text and poster.credit and poster.licence
+        assert poster.description and poster.credit and poster.licence
         assert poster.width == 1600 and poster.height == 1000
 
 

@@ -5,6 +5,7 @@ import datetime
 import io
 from decimal import Decimal
 
+import openpyxl
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.db import connection
@@ -20,7 +21,6 @@ from campaign.engagement.wagtail_hooks import indicator_viewset, manual_entry_vi
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 
 REPORT_URL = "/admin/engagement/"
-CSV_URL = "/admin/engagement/snapshots.csv"
 
 
 def snapshot(name: str, day: datetime.date, value) -> None:
@@ -63,10 +63,10 @@ def test_previous_period_shows_last_years_value(pledges, today):
 
 def test_latest_aggregation_reports_the_newest_day(today):
     """A level such as active partners shows the latest day's value, not a sum."""
-    start, _ = period_bounds("year", today)
+    start, _ = period_bounds("year", today, back=1)
     snapshot("Active partners", start, 4)
     snapshot("Active partners", start + datetime.timedelta(days=1), 6)
-    assert row_for(build_report(today), "Active partners").value == Decimal(6)
+    assert row_for(build_report(today, back=1), "Active partners").value == Decimal(6)
 
 
 def test_report_page_shows_each_goal_with_values_against_targets(admin_client, pledges):
@@ -100,27 +100,66 @@ def test_report_warns_about_failed_syncs_and_keeps_last_values(admin_client, set
     assert "<span data-value>12</span> / 100 taps" in html
 
 
-def test_bad_period_choice_falls_back_to_current(admin_client):
-    """Nonsense in the period selector shows the current period rather than an error."""
-    assert admin_client.get(REPORT_URL + "?back=zzz").status_code == 200
-
-
-def test_csv_export_lists_every_snapshot(admin_client, pledges):
-    """The CSV has a header and one row per snapshot with goal, indicator, date and value."""
-    response = admin_client.get(CSV_URL)
+def test_csv_export_has_period_totals_beside_the_daily_rows(admin_client, pledges, today):
+    """Wagtail's CSV export has the pledge total with its progress, then each day of the year."""
+    response = admin_client.get(REPORT_URL + "?export=csv")
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
-    pledge_rows = [r for r in rows if r["indicator"] == "Leaders who took the pledge"]
-    assert len(pledge_rows) == 4
-    assert {r["goal"] for r in pledge_rows} == {"2"}
-    assert sorted(Decimal(r["value"]) for r in pledge_rows) == [2, 3, 5, 40]
+    content = b"".join(response.streaming_content).decode()
+    rows = list(csv.DictReader(io.StringIO(content)))
+    pledge_rows = [r for r in rows if r["Indicator"] == "Leaders who took the pledge"]
+    total, *days = pledge_rows
+    assert total["Row"] == "period total"
+    assert (Decimal(total["Value"]), Decimal(total["Target"]), total["Progress (% of target)"]) == (
+        10,
+        50,
+        "20",
+    )
+    # The three days of this year and today's live count; last year's 40 is outside the range.
+    assert [Decimal(r["Value"]) for r in days] == [2, 3, 5, 0]
+    assert {r["Goal"] for r in pledge_rows} == {"2"}
 
 
-def test_csv_rejects_a_bad_since_date(admin_client):
-    """A malformed 'since' gets a 400 that says what is expected."""
-    response = admin_client.get(CSV_URL + "?since=yesterday")
-    assert response.status_code == 400
-    assert b"must be a date" in response.content
+def test_xlsx_export_opens_as_a_workbook(admin_client, pledges):
+    """Wagtail's XLSX export is a workbook with the same header."""
+    response = admin_client.get(REPORT_URL + "?export=xlsx")
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    header = next(workbook.active.iter_rows(values_only=True))
+    assert header[:3] == ("Goal", "Indicator", "Row")
+
+
+def test_export_neutralises_formulas_in_indicator_names(admin_client):
+    """An indicator named like a formula is exported as text, not run by a spreadsheet."""
+    Indicator.objects.filter(name="Trainings given").update(name="=HYPERLINK(1)")
+    content = b"".join(admin_client.get(REPORT_URL + "?export=csv").streaming_content).decode()
+    assert "'=HYPERLINK(1)" in content
+    assert ",=HYPERLINK" not in content
+
+
+def test_any_date_range_can_be_chosen(admin_client, pledges, today):
+    """Choosing the first two days of the year adds up only those: 2 + 3."""
+    start, _ = period_bounds("year", today)
+    second = start + datetime.timedelta(days=1)
+    html = admin_client.get(f"{REPORT_URL}?dates_from={start}&dates_to={second}").content.decode()
+    assert "<span data-value>5</span> / 50 pledges" in html
+    assert f"{start} to {second}" in html
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("dates_from=2026-02-30&dates_to=2026-03-01", "Enter a valid date."),
+        ("dates_from=2026-03-01&dates_to=2026-01-01", "The first day is after the last day."),
+        ("dates_from=2026-03-01", "Choose both a first and a last day"),
+        ("dates_from=1900-01-01&dates_to=2026-01-01", "at most ten years"),
+        ("period=zzz", "Select a valid choice"),
+    ],
+)
+def test_bad_dates_get_a_clear_message(admin_client, query, message):
+    """Impossible or reversed dates show what is wrong and the current period, never a 500."""
+    for url in (REPORT_URL, REPORT_URL + "results/"):
+        response = admin_client.get(f"{url}?{query}")
+        assert response.status_code == 200
+        assert message in response.content.decode()
 
 
 def test_editors_without_permission_cannot_see_the_report(client):
@@ -129,7 +168,7 @@ def test_editors_without_permission_cannot_see_the_report(client):
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
     # Wagtail turns a refused admin view into a redirect to the dashboard with a message.
-    for url in (REPORT_URL, CSV_URL):
+    for url in (REPORT_URL, REPORT_URL + "?export=csv"):
         response = client.get(url)
         assert response.status_code == 302 and response["Location"] == "/admin/"
 
@@ -176,7 +215,8 @@ def test_report_runs_in_bounded_queries_for_a_year_of_snapshots(admin_client, to
     assert response.status_code == 200
     assert len(full.captured_queries) == len(empty.captured_queries) <= 25
     row = row_for(build_report(today), "Leaders who took the pledge")
-    assert row.value == (today - period_bounds("year", today)[0]).days + 1
+    # Every stored day counts 1 but today, which is counted live (no submissions yet).
+    assert row.value == (today - period_bounds("year", today)[0]).days
 
 
 def test_officer_enters_a_value_by_hand_and_sees_it_after_sync(admin_client, today):
@@ -221,7 +261,7 @@ def test_trend_line_climbs_with_the_running_total():
     """The trend starts at the first day's value and ends at the period's total, higher up."""
     day = datetime.date(2026, 3, 10)
     snapshot("Leaders who took the pledge", datetime.date(2026, 1, 1), 5)
-    snapshot("Leaders who took the pledge", day, 5)
+    snapshot("Leaders who took the pledge", day - datetime.timedelta(days=1), 5)
     row = row_for(build_report(day), "Leaders who took the pledge")
     points = [tuple(map(float, p.split(","))) for p in row.trend_points.split()]
     assert len(points) == (day - datetime.date(2026, 1, 1)).days + 1

@@ -4,10 +4,13 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
+from wagtail import hooks
 
-from campaign.engagement.models import IndicatorSnapshot
+from campaign.core.counts import COUNT_SOURCES_HOOK, CountSource
+from campaign.engagement.models import IndicatorSnapshot, SourceKind
+from campaign.engagement.sync import sync_engagement
 
-from .factories import ManualEntryFactory
+from .factories import IndicatorFactory, ManualEntryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +49,36 @@ def test_sync_now_needs_the_engagement_permission(
         response = client.post(reverse("engagement_sync_now"))
     assert response.status_code in (302, 403)
     assert not IndicatorSnapshot.objects.filter(indicator=entry.indicator).exists()
+
+
+def test_todays_counts_show_before_any_sync(client, communications_member):
+    """Today's hand-entered value and first-party count are on the report with no sync run."""
+    today = timezone.localdate()
+    entry = ManualEntryFactory(date=today, value=3, indicator__target=12, indicator__unit="talks")
+    counted = IndicatorFactory(
+        source_kind=SourceKind.COUNT, source_config={"key": "test.live"}, unit="taps"
+    )
+    source = CountSource("test.live", "Live test count", lambda day_from, day_to: 4)
+    client.force_login(communications_member)
+    with hooks.register_temporarily(COUNT_SOURCES_HOOK, lambda: [source]):
+        html = client.get(reverse("engagement_report")).content.decode()
+    assert not IndicatorSnapshot.objects.exists()
+    assert f"{entry.indicator.name}" in html
+    assert "<span data-value>3</span> / 12 talks" in html
+    assert f"{counted.name}" in html and "<span data-value>4</span> / 100 taps" in html
+
+
+def test_a_sync_replaces_the_minute_old_count(client, communications_member):
+    """Today's count is kept a minute for the report, but a sync makes it read afresh."""
+    counted = IndicatorFactory(
+        source_kind=SourceKind.COUNT, source_config={"key": "test.live"}, unit="taps"
+    )
+    taps = [4]
+    source = CountSource("test.live", "Live test count", lambda day_from, day_to: taps[0])
+    client.force_login(communications_member)
+    with hooks.register_temporarily(COUNT_SOURCES_HOOK, lambda: [source]):
+        client.get(reverse("engagement_report"))
+        taps[0] = 9
+        sync_engagement(timezone.localdate(), timezone.localdate(), [counted])
+        html = client.get(reverse("engagement_report")).content.decode()
+    assert "<span data-value>9</span> / 100 taps" in html

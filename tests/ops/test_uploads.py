@@ -22,7 +22,7 @@ def upload(admin_client, name: str, content: bytes, content_type: str = "image/p
         "/admin/images/add/",
         {
             "title": "Upload check",
-            "alt_text": "A test image",
+            "description": "A test image",
             "file": SimpleUploadedFile(name, content, content_type=content_type),
         },
     )

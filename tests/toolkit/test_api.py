@@ -14,7 +14,7 @@ def test_assets_api_lists_active_assets_with_credit_and_licence(browser, asset):
     assert data["meta"]["total_count"] == 4
     item = next(item for item in data["items"] if item["slug"] == asset.slug)
     assert item["message"] == asset.message and item["goal"] == asset.goal.slug
-    assert item["alt_text"] == asset.image.alt_text
+    assert item["alt_text"] == asset.image.description
     assert (item["credit"], item["licence"]) == (asset.image.credit, asset.image.licence)
 
 

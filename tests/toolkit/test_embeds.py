@@ -18,7 +18,7 @@ def test_embed_shows_image_alt_credit_link_and_hotline(browser, asset, partner):
     """The embed has the image with alt text, credit, a link (to which its one script of our own
     adds the partner code), hotline."""
     html = embed(browser, asset, partner=partner.code).content.decode()
-    assert f'alt="{asset.image.alt_text}"'.replace("'", "&#x27;") in html
+    assert f'alt="{asset.image.description}"'.replace("'", "&#x27;") in html
     assert asset.image.credit in html and asset.image.licence in html
     assert f"/go/{asset.slug}/?size=medium-rectangle" in html
     assert 'href="tel:+18883737888"' in html and "1-888-373-7888" in html
@@ -47,7 +47,7 @@ def test_unknown_or_inactive_partner_code_still_shows_the_asset(browser, asset, 
     """An unknown or inactive partner code shows the asset all the same, framable anywhere."""
     response = embed(browser, asset, partner=code)
     assert response.status_code == 200
-    assert f'alt="{asset.image.alt_text}"'.replace("'", "&#x27;") in response.content.decode()
+    assert f'alt="{asset.image.description}"'.replace("'", "&#x27;") in response.content.decode()
     assert response["Content-Security-Policy"].endswith("frame-ancestors *")
 
 
@@ -55,7 +55,7 @@ def test_retired_embed_shows_the_replacement(browser, asset, other_asset, partne
     """An existing embed of a retired asset shows its replacement, link and all."""
     CampaignAsset.objects.filter(pk=asset.pk).update(state="retired", replacement=other_asset)
     html = embed(browser, asset, partner=partner.code).content.decode()
-    assert other_asset.image.alt_text.replace("'", "&#x27;") in html
+    assert other_asset.image.description.replace("'", "&#x27;") in html
     assert f"/go/{other_asset.slug}/?size=" in html
     assert f"/go/{asset.slug}/" not in html
 
@@ -82,7 +82,7 @@ def test_embed_data_answers_any_origin(browser, asset, partner):
         HTTP_ORIGIN="https://anyone.example.com",
     )
     data = response.json()
-    assert data["asset"]["image"]["alt"] == asset.image.alt_text
+    assert data["asset"]["image"]["alt"] == asset.image.description
     assert (data["asset"]["image"]["width"], data["asset"]["image"]["height"]) == (1080, 1080)
     assert data["asset"]["credit"] == asset.image.credit
     assert data["hotline"]["tel"] == "+18883737888"

@@ -45,5 +45,5 @@ def test_seeded_assets_have_designed_artwork_for_every_size(seeded_site):
             artwork = size.artwork
             assert size.designed and size.offered
             assert (artwork.width, artwork.height) == (size.preset.width, size.preset.height)
-            assert artwork.alt_text and artwork.credit and artwork.licence
+            assert artwork.description and artwork.credit and artwork.licence
     assert AssetSize.objects.count() == 4 * len(PRESETS)

@@ -1,6 +1,8 @@
-"""The campaign image model: alt text is required; credit and licence travel with the image."""
+"""The campaign image model: alt text (Wagtail's description) is required; credit and licence
+travel with the image."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import (
     AbstractImage,
     AbstractRendition,
@@ -14,9 +16,12 @@ from wagtail.images.models import (
 class CampaignImage(AbstractImage):
     """An image with the accessibility and rights information every use of it needs."""
 
-    alt_text = models.CharField(
+    # Wagtail's own alt text (default_alt_text, the {% image %} tag, the rich-text chooser),
+    # required here because every use of a campaign image needs it.
+    description = models.CharField(
         max_length=255,
-        help_text="Describe what the image shows for people who cannot see it (required).",
+        verbose_name=_("description (alt text)"),
+        help_text=_("Describe what the image shows for people who cannot see it (required)."),
     )
     credit = models.CharField(
         max_length=255,
@@ -32,11 +37,7 @@ class CampaignImage(AbstractImage):
         max_length=255, blank=True, help_text="Where the image came from (a URL or a note)."
     )
 
-    admin_form_fields = (*Image.admin_form_fields, "alt_text", "credit", "licence", "source")
-
-    @property
-    def default_alt_text(self) -> str:
-        return self.alt_text or self.title
+    admin_form_fields = (*Image.admin_form_fields, "credit", "licence", "source")
 
 
 class RenditionImageField(WagtailImageField):

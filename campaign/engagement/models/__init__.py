@@ -4,6 +4,7 @@ from .indicators import (
     Aggregation,
     Indicator,
     IndicatorSnapshot,
+    IndicatorTotal,
     ManualEntry,
     SourceKind,
 )
@@ -16,6 +17,7 @@ __all__ = [
     "Aggregation",
     "Indicator",
     "IndicatorSnapshot",
+    "IndicatorTotal",
     "ManualEntry",
     "Period",
     "SourceKind",

@@ -211,3 +211,25 @@ class IndicatorSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator.name} on {self.date:%Y-%m-%d}: {self.value}"
+
+
+class IndicatorTotal(models.Model):
+    """An indicator's value over a whole date range, as its source counts it. Unique visitors
+    cannot be added up from days (who comes back on five days is one visitor, not five), so the
+    sync stores Plausible's own count for each period and the report asks for other ranges."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="totals")
+    start = models.DateField()
+    end = models.DateField()
+    value = models.DecimalField(max_digits=14, decimal_places=2, default=Decimal(0))
+    fetched_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "start", "end"], name="engagement_total_one_per_range"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.name} {self.start:%Y-%m-%d} to {self.end:%Y-%m-%d}: {self.value}"
