@@ -29,6 +29,9 @@ from home.models import HomePage
 
 from .demo_seed import apply_snapshot, take_snapshot
 from .services import SERVICE_MARKERS, check_service
+from .shared_connection_server import install as install_live_server
+
+install_live_server()
 
 
 def delete_instead_of_truncate(connection) -> None:
