@@ -5,9 +5,14 @@ published, unpublished, moved, deleted or restricted, or a site changes."""
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from wagtail.models import Site
+from wagtail import hooks
+from wagtail.models import Page, Site
 
 from . import content_version
+
+# Apps that offer visitors something to do register a function here: given the site's root page,
+# it returns the live, public pages to list under "Take action" (engagement: its action forms).
+ACTIONS_HOOK = "campaign_actions"
 
 # A safety net for changes that bypass the ORM and its signals; normally the version changes.
 MENU_CACHE_SECONDS = 60 * 60
@@ -27,6 +32,23 @@ def menu_items(site: Site, request) -> list[MenuItem]:
     if items is None:
         root = site.root_page
         pages = [root, *root.get_children().live().public().in_menu()]
+        items = [MenuItem(p.title, p.get_url(request) or "", p.url_path) for p in pages]
+        cache.set(key, items, MENU_CACHE_SECONDS)
+    return items
+
+
+def action_pages(root: Page) -> list[Page]:
+    """What visitors can do on this site, in page tree order, from every app that offers it."""
+    pages = [page for fn in hooks.get_hooks(ACTIONS_HOOK) for page in fn(root)]
+    return sorted(pages, key=lambda page: page.path)
+
+
+def action_items(site: Site, request) -> list[MenuItem]:
+    """The "Take action" part of the menu, cached like the rest of it."""
+    key = content_version.cache_key(request, "menu-actions", site.pk)
+    items = cache.get(key)
+    if items is None:
+        pages = action_pages(site.root_page)
         items = [MenuItem(p.title, p.get_url(request) or "", p.url_path) for p in pages]
         cache.set(key, items, MENU_CACHE_SECONDS)
     return items
