@@ -20,6 +20,6 @@ def with_dateline(context, block, dateline: str) -> SafeString:
     label = format_html('<span class="release__dateline">{} –</span>', dateline.upper())
     match = OPENING_PARAGRAPH.match(rendered) if block.block_type == "paragraph" else None
     if match is None:
-        return format_html('<p>{}</p>{}', label, rendered)
+        return format_html("<p>{}</p>{}", label, rendered)
     # `rendered` is the block's own safe HTML; only the escaped label goes in.
     return mark_safe(f"{match.group(0)}{label} {rendered[match.end() :]}")  # noqa: S308
