@@ -9,6 +9,7 @@ from wagtail import hooks
 from wagtail.models import Page, Site
 
 from . import content_version
+from .models import CampaignSettings
 
 # Apps that offer visitors something to do register a function here: given the site's root page,
 # it returns the live, public pages to list under "Take action" (engagement: its action forms).
@@ -52,3 +53,15 @@ def action_items(site: Site, request) -> list[MenuItem]:
         items = [MenuItem(p.title, p.get_url(request) or "", p.url_path) for p in pages]
         cache.set(key, items, MENU_CACHE_SECONDS)
     return items
+
+
+def browse_safely_url(site: Site, request) -> str:
+    """The URL of the "Browse safely" page chosen in the settings (in the visitor's language
+    where translated), or "": cached like the menu, so a page render costs no query for it."""
+    key = content_version.cache_key(request, "browse-safely", site.pk)
+    url = cache.get(key)
+    if url is None:
+        page = CampaignSettings.for_site(site).browse_safely_page
+        url = (page.localized.get_url(request) or "") if page and page.live else ""
+        cache.set(key, url, MENU_CACHE_SECONDS)
+    return url

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from campaign.core import head, render_cache
-from campaign.core.navigation import action_items, menu_items
+from campaign.core.navigation import action_items, browse_safely_url, menu_items
 
 register = template.Library()
 
@@ -34,6 +34,14 @@ def main_menu(context):
         "root_path": items[0].url_path if items else "",
         "request": request,
     }
+
+
+@register.simple_tag(takes_context=True)
+def browse_safely_link(context) -> str:
+    """The URL of the page beside the quick exit on private windows and history, or ""."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    return browse_safely_url(site, request) if site else ""
 
 
 @register.simple_tag(takes_context=True)
