@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from campaign.core.blocks import AudienceActionBlock, BodyStreamBlock
 from campaign.core.models import BasePage, CampaignGoal, PolicyRecommendation
+from campaign.core.navigation import action_pages
 
 LATEST_NEWS_HOOK = "campaign_latest_news"
 
@@ -88,6 +89,7 @@ class HomePage(BasePage):
             )
         )
         context["latest_news"] = SimpleLazyObject(lambda: latest_news(limit=3))
+        context["actions"] = SimpleLazyObject(lambda: action_pages(self))
         return context
 
 

@@ -1,8 +1,10 @@
 """Demo pages for the campaign site, in our own words from the Council's documents. Pages that
 already exist are left alone, so seeding twice changes nothing."""
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
+
+from campaign.core.models import CampaignSettings
 
 from .models import ContentPage, GoalPage, HomePage, HomePageFact, PolicyPage
 
@@ -270,13 +272,15 @@ def seed_content_pages(home: HomePage, data) -> None:
         intro="Where to get help, how to report, and material to download.",
         body=[
             (
-                "paragraph",
-                rich(
-                    "<h2>Get help or report a tip</h2><p>The National Human Trafficking Hotline "
-                    "takes calls and texts at any hour, in English, Spanish and more than 200 "
-                    "other languages through interpreters. If someone is in immediate danger, "
-                    "call 911.</p>"
-                ),
+                "help",
+                {
+                    "heading": "",
+                    "text": rich(
+                        "<p>The National Human Trafficking Hotline takes calls and texts at any "
+                        "hour, in English, Spanish and more than 200 other languages through "
+                        "interpreters. You can report a tip without giving your name.</p>"
+                    ),
+                },
             ),
             (
                 "document",
@@ -321,10 +325,65 @@ def seed_content_pages(home: HomePage, data) -> None:
     add_page(home, resources)
 
 
+BROWSE_SAFELY = [
+    (
+        "<p>Quick exit takes you away from this site at once, but the pages you have already "
+        "seen stay in your browser's history, where anyone who picks up your phone or computer "
+        "can find them. If that worries you, here is how to leave fewer traces.</p>"
+    ),
+    (
+        "<h2>Open a private window</h2><p>Pages you open in a private window are not kept in "
+        "the history once you close it.</p><ul>"
+        "<li><b>iPhone (Safari):</b> tap the tabs button, then <i>Private</i>.</li>"
+        "<li><b>Android (Chrome):</b> tap the three dots, then <i>New Incognito tab</i>.</li>"
+        "<li><b>Chrome on a computer:</b> Ctrl+Shift+N (Cmd+Shift+N on a Mac).</li>"
+        "<li><b>Edge:</b> Ctrl+Shift+N opens an InPrivate window.</li>"
+        "<li><b>Firefox:</b> Ctrl+Shift+P (Cmd+Shift+P on a Mac).</li></ul>"
+    ),
+    (
+        "<h2>Remove this site from your history</h2><p>Removing only the pages of this site "
+        "draws less attention than clearing everything.</p><ul>"
+        "<li><b>iPhone (Safari):</b> tap the book icon, then the clock; swipe left on each "
+        "page of this site and tap <i>Delete</i>.</li>"
+        "<li><b>Android (Chrome):</b> tap the three dots, then <i>History</i>; tap the cross "
+        "beside each page of this site.</li>"
+        "<li><b>Chrome and Edge on a computer:</b> press Ctrl+H (Cmd+Y in Chrome on a Mac), "
+        "find the pages of this site and delete them.</li>"
+        "<li><b>Firefox on a computer:</b> press Ctrl+Shift+H (Cmd+Shift+H on a Mac), "
+        "right-click a page of this site and choose <i>Forget About This Site</i>.</li></ul>"
+    ),
+    (
+        "<h2>Other things to keep in mind</h2><p>A browser signed in to an account (Google, "
+        "Apple, Microsoft) may copy your history to your other devices. If you think someone "
+        "watches your phone or computer, use another one, at a library or a friend's, and "
+        "call the hotline from a phone that is safe.</p>"
+    ),
+]
+
+
+def seed_browse_safely_page(home: HomePage, site: Site) -> None:
+    """The page beside the quick exit on private windows and clearing history."""
+    page = add_page(
+        home,
+        ContentPage(
+            title="Browse safely",
+            slug="browse-safely",
+            show_in_menus=False,
+            intro="How to keep your visit to this site private on a phone or computer.",
+            body=[("paragraph", rich(html)) for html in BROWSE_SAFELY],
+        ),
+    )
+    settings = CampaignSettings.for_site(site)
+    if settings.browse_safely_page_id is None:
+        settings.browse_safely_page = page
+        settings.save(update_fields=["browse_safely_page"])
+
+
 def seed_home(data, stdout) -> None:
     home = ensure_home_page(data)
     seed_policy_page(home)
     seed_content_pages(home, data)
+    seed_browse_safely_page(home, data.site)
     stdout.write("Seeded the home, policy and content pages.")
 
 

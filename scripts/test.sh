@@ -20,6 +20,8 @@ fi
 missing=""
 command -v chromium >/dev/null || missing="$missing chromium"
 command -v npm >/dev/null || missing="$missing nodejs npm"
+# tests/home/test_valid_html.py runs the Nu HTML checker (vnu-jar from npm), a Java program.
+command -v java >/dev/null || missing="$missing default-jre-headless"
 if [ -n "$missing" ]; then
     if [ "$(id -u)" -eq 0 ]; then
         # shellcheck disable=SC2086  # one package name per word
@@ -29,7 +31,8 @@ if [ -n "$missing" ]; then
         exit 1
     fi
 fi
-[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; Debian's is used.
+[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 export DJANGO_SETTINGS_MODULE=campaign.settings.test
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .

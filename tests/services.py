@@ -29,6 +29,9 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+VNU_JAR = Path(__file__).resolve().parent.parent / "node_modules/vnu-jar/build/dist/vnu.jar"
+
+
 def _node_tools_installed() -> bool:
     root = Path(__file__).resolve().parent.parent / "node_modules"
     return (root / "axe-core").is_dir() and (root / "lighthouse").is_dir()
@@ -47,6 +50,11 @@ SERVICE_MARKERS: dict[str, tuple[str, Callable[[], bool]]] = {
     "needs_node_tools": (
         "needs axe-core and Lighthouse from npm (npm ci; scripts/test.sh runs it)",
         _node_tools_installed,
+    ),
+    "needs_vnu": (
+        "needs Java and the Nu HTML checker (apt-get install default-jre-headless; npm ci; "
+        "scripts/test.sh does both)",
+        lambda: shutil.which("java") is not None and VNU_JAR.is_file(),
     ),
     "needs_postgres": (
         "needs the test database on PostgreSQL (DATABASE_URL=postgres://...; CI runs it)",
@@ -72,6 +80,7 @@ def check_service(marker: str) -> None:
 needs_varnish = pytest.mark.needs_varnish
 needs_chromium = pytest.mark.needs_chromium
 needs_node_tools = pytest.mark.needs_node_tools
+needs_vnu = pytest.mark.needs_vnu
 needs_postgres = pytest.mark.needs_postgres
 needs_redis = pytest.mark.needs_redis
 

@@ -139,6 +139,25 @@ class AudienceActionBlock(blocks.StructBlock):
         value_class = AudienceActionValue
 
 
+class HelpBlock(blocks.StructBlock):
+    """Where to get help or report a tip: a few words, then the hotline's number, text line and
+    hours from the site settings, so every help block carries the number and none goes stale."""
+
+    heading = blocks.CharBlock(
+        required=False, help_text="Leave empty for “Get help or report a tip”."
+    )
+    text = blocks.RichTextBlock(
+        required=False,
+        features=["bold", "italic", "link"],
+        help_text="Anything to say before the number; the hotline's details follow by themselves.",
+    )
+
+    class Meta:
+        icon = "help"
+        label = "Get help (with the hotline)"
+        template = f"{BLOCK_TEMPLATES}/help_block.html"
+
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ul", "ol"]
 
 
@@ -157,3 +176,4 @@ class BodyStreamBlock(blocks.StreamBlock):
         template=f"{BLOCK_TEMPLATES}/embed_block.html",
     )
     accordion = AccordionBlock()
+    help = HelpBlock()

@@ -14,12 +14,13 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from campaign.core.counts import COUNT_SOURCES_HOOK
 from campaign.core.head import PUBLIC_HEAD_HOOK
+from campaign.core.navigation import ACTIONS_HOOK
 
 from . import views
 from .analytics import plausible_head_html
 from .counts import form_submission_sources
 from .dashboard import build_report
-from .models import Indicator, ManualEntry
+from .models import ActionFormPage, Indicator, ManualEntry
 from .seed import seed_engagement
 
 
@@ -131,6 +132,12 @@ def engagement_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("engagement/admin.css"))
 
 
+def action_form_pages(root):
+    """The action forms visitors can fill in, for the menu's "Take action" and the home page."""
+    return ActionFormPage.objects.descendant_of(root).live().public().select_related("goal")
+
+
+hooks.register(ACTIONS_HOOK, fn=action_form_pages)
 hooks.register(COUNT_SOURCES_HOOK, fn=form_submission_sources)
 hooks.register(PUBLIC_HEAD_HOOK, fn=plausible_head_html)
 hooks.register("register_campaign_seed", fn=seed_engagement, order=30)

@@ -110,7 +110,7 @@ def test_release_page_shows_every_part(client, seeded_release):
     assert "What the report found:" in html and "<li>DCF has 456 referrals" in html
     assert "About the Council" in html and "Sec. 46a-170" in html
     assert "End Demand CT fact sheet" in html and "(PDF" in html
-    assert ">###</p>" in html
+    assert ">###<span" in html
     assert "Raise public awareness" in html and 'href="/newsroom/?topic=legislation"' in html
 
 
@@ -242,3 +242,37 @@ def test_press_clip_factory_clip_shows_reach(client, seeded_release):
     PressClipFactory(release=seeded_release, reach=12000, headline="Clip with a reach")
     html = client.get(seeded_release.url).content.decode()
     assert "Clip with a reach" in html and "reach 12000" in html
+
+
+def test_release_reads_headline_first_with_the_dateline_running_in(client, seeded_release):
+    """Headline, then status and date, then "HARTFORD – " inside the first paragraph; the media
+    contacts come after the text, not above the headline."""
+    html = client.get(seeded_release.url).content.decode()
+    headline = html.index("<h1>")
+    assert headline < html.index("FOR IMMEDIATE RELEASE") < html.index("HARTFORD –")
+    assert re.search(
+        r'<p[^>]*><span class="release__dateline">HARTFORD –</span> Blame for prostitution', html
+    )
+    assert html.index("Blame for prostitution") < html.index("Media contact")
+
+
+def test_dateline_stands_alone_before_a_release_that_opens_with_a_quote(client, newsroom):
+    """When the first block is not a paragraph, the dateline is a line of its own before it."""
+    release = publish(
+        PressReleasePageFactory(
+            body=[("quote", {"quote": "Buyers drive it.", "speaker": "A. Person", "role": ""})]
+        )
+    )
+    html = client.get(release.url).content.decode()
+    assert '<p><span class="release__dateline">NEW HAVEN –</span></p>' in html
+    assert html.index("NEW HAVEN –") < html.index("Buyers drive it.")
+
+
+def test_end_of_release_mark_has_no_aria_label(client, seeded_release):
+    """The closing ### is a plain paragraph with hidden words for screen readers (an aria-label
+    on a <p> is invalid HTML)."""
+    html = client.get(seeded_release.url).content.decode()
+    assert (
+        '<p class="release__end">###<span class="visually-hidden"> (end of release)</span></p>'
+        in html
+    )

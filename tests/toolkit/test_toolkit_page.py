@@ -1,5 +1,7 @@
 """The public toolkit lists active assets by goal; each asset page offers sizes and embed codes."""
 
+import re
+
 import pytest
 
 from campaign.toolkit.models import CampaignAsset
@@ -102,3 +104,17 @@ def test_sitemap_lists_active_asset_pages(browser, asset, other_asset):
     xml = browser.get("/sitemap.xml").content.decode()
     assert f"/toolkit/{asset.slug}/</loc>" in xml
     assert f"/toolkit/{other_asset.slug}/</loc>" not in xml
+
+
+def test_asset_page_shows_sizes_as_thumbnails_with_the_full_size_a_link_away(browser, asset):
+    """Each size is a lazy thumbnail within 240 px (with its dimensions set) linking its full
+    size, so the page stays short; the full-size file is not loaded by the page itself."""
+    html = browser.get(f"/toolkit/{asset.slug}/").content.decode()
+    thumbnails = re.findall(r'<li class="toolkit-size".*?</li>', html, re.DOTALL)
+    assert len(thumbnails) == len(PRESETS)
+    for item in thumbnails:
+        img = re.search(r"<img [^>]*>", item).group(0)
+        width, height = (int(re.search(rf'{a}="(\d+)"', img).group(1)) for a in ("width", "height"))
+        assert max(width, height) == 240 and 'loading="lazy"' in img
+        full = re.search(r'<a href="([^"]+)">Full size', item).group(1)
+        assert full.endswith(".webp") and f'src="{full}"' not in img

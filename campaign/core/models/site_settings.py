@@ -66,6 +66,17 @@ class CampaignSettings(BaseSiteSetting):
         default="https://weather.com/",
         help_text="Where the quick-exit button takes a visitor: a harmless, everyday site.",
     )
+    browse_safely_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "A page on private windows and clearing history, linked beside the quick-exit "
+            "button: quick exit cannot remove pages already in the browser's history."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -101,7 +112,10 @@ class CampaignSettings(BaseSiteSetting):
             [FieldPanel("email_logo"), FieldPanel("brand_colour"), FieldPanel("accent_colour")],
             heading=_("Branding"),
         ),
-        FieldPanel("quick_exit_url"),
+        MultiFieldPanel(
+            [FieldPanel("quick_exit_url"), FieldPanel("browse_safely_page")],
+            heading=_("Visitor safety"),
+        ),
     ]
 
     class Meta:

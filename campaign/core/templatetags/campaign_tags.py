@@ -8,7 +8,7 @@ from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from campaign.core import head, render_cache
-from campaign.core.navigation import menu_items
+from campaign.core.navigation import action_items, browse_safely_url, menu_items
 
 register = template.Library()
 
@@ -21,17 +21,27 @@ def public_head_html(context):
 
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The site root's live, public children marked 'show in menus', from the page tree."""
+    """The site root's live, public children marked 'show in menus', from the page tree, and
+    what visitors can do (the action pages)."""
     request = context["request"]
     site = Site.find_for_request(request)
     current = context.get("page")
     items = menu_items(site, request) if site else []
     return {
         "items": items,
+        "actions": action_items(site, request) if site else [],
         "current_path": getattr(current, "url_path", ""),
         "root_path": items[0].url_path if items else "",
         "request": request,
     }
+
+
+@register.simple_tag(takes_context=True)
+def browse_safely_link(context) -> str:
+    """The URL of the page beside the quick exit on private windows and history, or ""."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    return browse_safely_url(site, request) if site else ""
 
 
 @register.simple_tag(takes_context=True)

@@ -21,6 +21,10 @@ from ..sizes import chosen_size, offered_sizes
 from .assets import CampaignAsset
 from .partners import Partner
 
+# The asset page shows each size scaled into a square of this side (CSS pixels), and twice that
+# for sharp screens; the full size is a link away.
+THUMBNAIL = (240, 480)
+
 
 class ToolkitPage(RoutablePageMixin, BasePage):
     """The partner toolkit: active campaign assets by goal, each with sizes and embed codes."""
@@ -105,8 +109,9 @@ class ToolkitPage(RoutablePageMixin, BasePage):
         return self.render(request, context_overrides={"goal": goal, "assets": assets})
 
     def sizes(self, asset: CampaignAsset, partner: Partner | None) -> list:
-        """(preset, WebP preview rendition, [(format, download URL)]) for every size offered to
-        partners."""
+        """(preset, WebP thumbnail, its double-density version, full-size WebP rendition,
+        [(format, download URL)]) for every size offered to partners: the page shows thumbnails
+        and links the full size, so it stays short."""
         sizes = []
         for size in offered_sizes(asset):
             preset = size.preset
@@ -117,7 +122,8 @@ class ToolkitPage(RoutablePageMixin, BasePage):
                 )
                 url = with_query(route, partner=partner.code if partner else "")
                 downloads.append((file_format, url))
-            sizes.append((preset, size.rendition("webp"), downloads))
+            thumbnails = [size.rendition("webp", within=(side, side)) for side in THUMBNAIL]
+            sizes.append((preset, *thumbnails, size.rendition("webp"), downloads))
         return sizes
 
     @path("<slug:slug>/", name="asset")
@@ -129,7 +135,7 @@ class ToolkitPage(RoutablePageMixin, BasePage):
         retired = not (asset.is_active and asset.image)
         # Lazy: the renditions are not looked up when the rendered page comes from the cache.
         sizes = SimpleLazyObject(lambda: [] if retired else self.sizes(asset, partner))
-        presets = SimpleLazyObject(lambda: [preset for preset, _, _ in sizes])
+        presets = SimpleLazyObject(lambda: [preset for preset, *_ in sizes])
         # The default size stands in while no size is offered: the page then shows no codes.
         preset = SimpleLazyObject(
             lambda: getattr(
