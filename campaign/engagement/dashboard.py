@@ -6,6 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from wagtail.models import Locale
+
 from campaign.core.models import CampaignGoal
 
 from .models import Aggregation, Indicator, IndicatorSnapshot, period_bounds, period_label
@@ -90,7 +92,7 @@ def trend(indicator: Indicator, daily: dict, start: datetime.date, end: datetime
 
 def build_report(today: datetime.date, back: int = 0) -> Report:
     """Every goal with its indicators' values for the period `back` periods before today's."""
-    goals = list(CampaignGoal.objects.in_order())
+    goals = list(CampaignGoal.objects.filter(locale=Locale.get_default()).in_order())
     indicators = list(Indicator.objects.for_report())
     bounds = {i.pk: period_bounds(i.period, today, back) for i in indicators}
     daily: dict[int, dict[datetime.date, Decimal]] = defaultdict(dict)

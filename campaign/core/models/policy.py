@@ -2,6 +2,7 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 
@@ -10,7 +11,7 @@ class PolicyRecommendationQuerySet(models.QuerySet):
         return self.filter(status=status)
 
 
-class PolicyRecommendation(index.Indexed, models.Model):
+class PolicyRecommendation(TranslatableMixin, index.Indexed, models.Model):
     """A recommendation the Council made to the General Assembly, with its vote and status."""
 
     class Status(models.TextChoices):
@@ -80,7 +81,7 @@ class PolicyRecommendation(index.Indexed, models.Model):
         index.SearchField("summary"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["-year", "kind", "pk"]
 
     def __str__(self) -> str:

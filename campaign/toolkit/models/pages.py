@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Locale
 from wagtail.search import index
 
 from campaign.core.models import BasePage, CampaignGoal
@@ -81,9 +82,14 @@ class ToolkitPage(RoutablePageMixin, BasePage):
             .filter(place__lte=self.assets_per_goal)
             .for_listing()
         )
+        # Assets belong to the default language's goals; each is shown in the page's language.
         return [
-            (goal, [asset for asset in first if asset.goal_id == goal.pk], totals[goal.pk])
-            for goal in CampaignGoal.objects.in_order()
+            (
+                goal.get_translation_or_none(self.locale) or goal,
+                [asset for asset in first if asset.goal_id == goal.pk],
+                totals[goal.pk],
+            )
+            for goal in CampaignGoal.objects.filter(locale=Locale.get_default()).in_order()
             if goal.pk in totals
         ]
 
