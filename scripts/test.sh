@@ -31,6 +31,8 @@ if [ -n "$missing" ]; then
 fi
 [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error
 export DJANGO_SETTINGS_MODULE=campaign.settings.test
+# The Spanish catalogue (campaign/locale) is compiled here, with polib: no gettext tools needed.
+.venv/bin/python manage.py compile_catalogues -v 0
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/djlint --lint campaign home

@@ -191,7 +191,7 @@ def page(stack) -> ContentPage:
     )
 
     def create() -> None:
-        HomePage.objects.get().add_child(instance=page)
+        HomePage.objects.get(locale__language_code="en").add_child(instance=page)
         page.save_revision().publish()
 
     committed(create)

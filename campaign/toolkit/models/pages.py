@@ -106,9 +106,12 @@ class ToolkitPage(RoutablePageMixin, BasePage):
         goal_slug = request.GET.get("goal")
         if goal_slug is None:
             return self.render(request, context_overrides={"goal_groups": self.goal_groups()})
-        goal = get_object_or_404(CampaignGoal, slug=goal_slug)
+        goal = get_object_or_404(
+            CampaignGoal.objects.filter(locale=Locale.get_default()), slug=goal_slug
+        )
+        goal_shown = goal.get_translation_or_none(self.locale) or goal
         assets = self.goal_assets(goal, request.GET.get("page"))
-        return self.render(request, context_overrides={"goal": goal, "assets": assets})
+        return self.render(request, context_overrides={"goal": goal_shown, "assets": assets})
 
     def sizes(self, asset: CampaignAsset, partner: Partner | None) -> list:
         """(preset, WebP preview rendition, [(format, download URL)]) for every size offered to
