@@ -9,7 +9,7 @@ import datetime
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from campaign.core.models import CampaignGoal, CampaignImage, Fact
 from home.models import ContentPage, HomePage
@@ -18,11 +18,12 @@ from home.models import ContentPage, HomePage
 class CampaignGoalFactory(DjangoModelFactory):
     class Meta:
         model = CampaignGoal
-        django_get_or_create = ("number",)
+        django_get_or_create = ("number", "locale")
 
     number = factory.Sequence(lambda n: n % 4 + 1)
     slug = factory.LazyAttribute(lambda goal: f"test-goal-{goal.number}")
     title = factory.LazyAttribute(lambda goal: f"Test goal {goal.number}")
+    locale = factory.LazyFunction(Locale.get_default)
     summary = "What the goal means, in a sentence."
     audience = "Everyone"
 

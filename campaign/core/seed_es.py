@@ -119,6 +119,23 @@ POLICY_ES = {
     ),
 }
 
+# The votes, oppositions and statute names the English records use, in Spanish.
+RECORD_TEXTS_ES = {
+    "Approved by the members at the Dec. 15, 2016 meeting and by e-mail vote after it": (
+        "Aprobada por los miembros en la reunión del 15 de diciembre de 2016 y por votación "
+        "electrónica posterior"
+    ),
+    "Worked on with state agencies, organisations and lawmakers": (
+        "Elaborada junto con agencias del estado, organizaciones y legisladores"
+    ),
+    "Office of Chief Public Defender opposes": "La Oficina del Defensor Público Jefe se opone",
+    "Office of Chief Public Defender opposes; Department of Public Health abstains": (
+        "La Oficina del Defensor Público Jefe se opone; el Departamento de Salud Pública se "
+        "abstiene"
+    ),
+    "Minimum wage and overtime laws": "Leyes de salario mínimo y horas extra",
+}
+
 
 def p(*paragraphs: str) -> RichText:
     return RichText("".join(f"<p>{text}</p>" for text in paragraphs))
@@ -414,7 +431,11 @@ def seed_records(locale: Locale) -> None:
         if rec.title in POLICY_ES:
             title, summary = POLICY_ES[rec.title]
             goal = rec.goal.get_translation_or_none(locale) if rec.goal else None
-            translate_snippet(rec, locale, {"title": title, "summary": summary, "goal": goal})
+            fields = {"title": title, "summary": summary, "goal": goal}
+            for name in ("council_vote", "opposition", "statute"):
+                value = getattr(rec, name)
+                fields[name] = RECORD_TEXTS_ES.get(value, value)
+            translate_snippet(rec, locale, fields)
 
 
 def in_language(value, locale: Locale):

@@ -70,7 +70,9 @@ def test_seeded_posters_carry_alt_text_credit_and_licence():
 
 def test_site_settings_hold_the_hotline():
     """The default site's settings carry the hotline and the organisation's address."""
-    settings = CampaignSettings.for_site(Page.objects.get(depth=2).get_site())
+    settings = CampaignSettings.for_site(
+        Page.objects.get(depth=2, locale__language_code="en").get_site()
+    )
     assert settings.hotline_phone == "1-888-373-7888"
     assert settings.hotline_tel == "+18883737888"
     assert "Hartford, CT" in settings.postal_address

@@ -7,6 +7,7 @@ import factory
 from django.core.files.images import ImageFile
 from factory.django import DjangoModelFactory
 from PIL import Image, ImageDraw
+from wagtail.models import Locale
 
 from campaign.core.models import CampaignGoal, CampaignImage
 from campaign.toolkit.models import AssetSize, BlockedHost, CampaignAsset, Partner
@@ -28,11 +29,12 @@ def png(size: tuple[int, int], colour="#808080", boxes=()) -> ImageFile:
 class CampaignGoalFactory(DjangoModelFactory):
     class Meta:
         model = CampaignGoal
-        django_get_or_create = ("number",)
+        django_get_or_create = ("number", "locale")
 
     number = 1
     slug = factory.LazyAttribute(lambda goal: f"goal-{goal.number}")
     title = factory.LazyAttribute(lambda goal: f"Goal {goal.number}")
+    locale = factory.LazyFunction(Locale.get_default)
     summary = "What the goal means."
     audience = "Everyone"
 

@@ -3,6 +3,11 @@
 from django.db import migrations, models
 
 
+def add_spanish_locale(apps, schema_editor):
+    """Spanish is a content language from the start (WAGTAIL_CONTENT_LANGUAGES)."""
+    apps.get_model("wagtailcore", "Locale").objects.get_or_create(language_code="es")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -10,6 +15,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(add_spanish_locale, migrations.RunPython.noop),
         migrations.AddField(
             model_name='campaignsettings',
             name='hotline_hours_es',

@@ -19,6 +19,13 @@ class BasePage(Page):
         help_text="Shown when the page is shared on social media (1200x630 works best).",
     )
 
+    @property
+    def localized(self):
+        """The page in the request's language. The site's root page comes from the render cache
+        (campaign.core.render_cache) with its translation for the language already found, so
+        routing each request into the Spanish tree costs no query."""
+        return self.__dict__.get("localized_for_language") or super().localized
+
     promote_panels = [
         MultiFieldPanel(
             [
