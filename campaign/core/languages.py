@@ -7,7 +7,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from . import content_version, render_cache
 
@@ -19,24 +19,6 @@ class Alternate:
     url: str
     exact: bool  # the page itself in that language, not a parent standing in for it
     current: bool
-
-
-def page_in(page: Page, locale: Locale) -> Page | None:
-    """The page's nearest ancestor with a live, public translation in `locale`."""
-    for candidate in page.get_ancestors().filter(depth__gte=2).reverse():
-        found = translations_of(candidate).filter(locale=locale).first()
-        if found is not None:
-            return found
-    return None
-
-
-def translations_of(page: Page):
-    return (
-        Page.objects.filter(translation_key=page.translation_key)
-        .live()
-        .public()
-        .select_related("locale")
-    )
 
 
 def alternates(request: HttpRequest, page: Page | None) -> list[Alternate]:
@@ -57,16 +39,29 @@ def alternates(request: HttpRequest, page: Page | None) -> list[Alternate]:
 
 def find_alternates(request: HttpRequest, page: Page | None) -> list[Alternate]:
     current = translation.get_language()
-    exact: dict[str, Page] = {}
-    if page is not None and page.depth >= 2:
-        exact = {other.locale.language_code: other for other in translations_of(page)}
+    candidates = translated_line(page) if page is not None and page.depth >= 2 else []
     found = []
     for code, name in settings.LANGUAGES:
-        target = exact.get(code)
-        if target is None and page is not None and page.depth >= 2:
-            locale = Locale.objects.filter(language_code=code).first()
-            target = page_in(page, locale) if locale else None
+        # The page itself in that language, else its deepest translated ancestor.
+        mine = [c for c in candidates if c.locale.language_code == code]
+        target = mine[0] if mine else None
+        exact = target is not None and target.translation_key == page.translation_key
         # Not a page (search, an error) or nothing translated: the same path in that language.
         url = target.get_url(request) if target else translate_url(request.path, code)
-        found.append(Alternate(code, name, url, code in exact, code == current))
+        found.append(Alternate(code, name, url, exact, code == current))
     return found
+
+
+def translated_line(page: Page) -> list[Page]:
+    """Every live, public translation of the page and of its ancestors below the root, deepest
+    first, in one query (the ancestors' paths are prefixes of the page's own)."""
+    step = page.steplen
+    paths = [page.path[:end] for end in range(2 * step, len(page.path) + 1, step)]
+    keys = Page.objects.filter(path__in=paths).values("translation_key")
+    return list(
+        Page.objects.filter(translation_key__in=keys)
+        .live()
+        .public()
+        .select_related("locale")
+        .order_by("-depth")
+    )
