@@ -53,15 +53,15 @@ def find_alternates(request: HttpRequest, page: Page | None) -> list[Alternate]:
 
 
 def translated_line(page: Page) -> list[Page]:
-    """Every live, public translation of the page and of its ancestors below the root, deepest
-    first, in one query (the ancestors' paths are prefixes of the page's own)."""
+    """Every live translation of the page and of its ancestors below the root, deepest first, in
+    one query (the ancestors' paths are prefixes of the page's own). A restricted translation
+    still asks the visitor for its password or login when followed."""
     step = page.steplen
     paths = [page.path[:end] for end in range(2 * step, len(page.path) + 1, step)]
     keys = Page.objects.filter(path__in=paths).values("translation_key")
     return list(
         Page.objects.filter(translation_key__in=keys)
         .live()
-        .public()
         .select_related("locale")
         .order_by("-depth")
     )

@@ -2,6 +2,7 @@
 codes. Downloads are a plain Django view (campaign.toolkit.views), as their URLs end in a file
 extension that the page tree does not serve."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Window
@@ -11,7 +12,6 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Locale
 from wagtail.search import index
 
 from campaign.core.models import BasePage, CampaignGoal
@@ -83,14 +83,21 @@ class ToolkitPage(RoutablePageMixin, BasePage):
             .for_listing()
         )
         # Assets belong to the default language's goals; each is shown in the page's language.
+        goals = list(CampaignGoal.objects.filter(pk__in=list(totals)).in_order())
+        shown = {
+            goal.translation_key: goal
+            for goal in CampaignGoal.objects.filter(
+                translation_key__in=[goal.translation_key for goal in goals],
+                locale_id=self.locale_id,
+            )
+        }
         return [
             (
-                goal.get_translation_or_none(self.locale) or goal,
+                shown.get(goal.translation_key, goal),
                 [asset for asset in first if asset.goal_id == goal.pk],
                 totals[goal.pk],
             )
-            for goal in CampaignGoal.objects.filter(locale=Locale.get_default()).in_order()
-            if goal.pk in totals
+            for goal in goals
         ]
 
     def goal_assets(self, goal: CampaignGoal, page_number):
@@ -107,7 +114,8 @@ class ToolkitPage(RoutablePageMixin, BasePage):
         if goal_slug is None:
             return self.render(request, context_overrides={"goal_groups": self.goal_groups()})
         goal = get_object_or_404(
-            CampaignGoal.objects.filter(locale=Locale.get_default()), slug=goal_slug
+            CampaignGoal.objects.filter(locale__language_code=settings.LANGUAGE_CODE),
+            slug=goal_slug,
         )
         goal_shown = goal.get_translation_or_none(self.locale) or goal
         assets = self.goal_assets(goal, request.GET.get("page"))
