@@ -151,6 +151,9 @@ PAGE_PATHS = [
     "/toolkit/",
     "/toolkit/no-buyers-no-trafficking/",
     "/leaders-pledge/",
+    "/es/",
+    "/es/dar-a-conocer/",
+    "/es/compromiso-de-lideres/",
 ]
 
 
