@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
@@ -9,13 +10,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 from campaign.alerts import webhooks as alerts_webhooks
 from campaign.alerts.providers import PROVIDERS
 from campaign.api import api_router
+from campaign.core.sitemaps import CampaignSitemap
 from home import views as home_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", home_views.search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": CampaignSitemap}}, name="sitemap"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
@@ -55,7 +56,12 @@ urlpatterns += [path("press-preview/", include("campaign.newsroom.urls"))]
 # Syndication API (campaign/api.py): pages, assets and facts; live, public and released only.
 urlpatterns += [path("api/v2/", api_router.urls)]
 
-# Wagtail serves every other URL from the page tree; this must stay last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Visitors' pages in both languages: English unprefixed (every existing link keeps working),
+# Spanish under /es/. Wagtail serves every other URL from the page tree; this must stay last.
+urlpatterns += i18n_patterns(
+    path("search/", home_views.search, name="search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 handler500 = "home.views.server_error"

@@ -211,7 +211,9 @@ class PolicyPage(BasePage):
 
     def recommendation_groups(self) -> list:
         """(status label, [recommendations]) for every status, in the order of the choices."""
-        recommendations = PolicyRecommendation.objects.select_related("goal")
+        recommendations = PolicyRecommendation.objects.filter(locale=self.locale).select_related(
+            "goal"
+        )
         return [
             (label, [r for r in recommendations if r.status == value])
             for value, label in PolicyRecommendation.Status.choices

@@ -1,7 +1,7 @@
 """Demo pages for the campaign site, in our own words from the Council's documents. Pages that
 already exist are left alone, so seeding twice changes nothing."""
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from campaign.core.models import CampaignSettings
@@ -125,7 +125,7 @@ def rich(html: str) -> RichText:
 
 
 def ensure_home_page(data) -> HomePage:
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
     if home:
         return home
     root = Page.get_first_root_node()
@@ -389,5 +389,5 @@ def seed_home(data, stdout) -> None:
 
 def seed_goals(data, stdout) -> None:
     """Runs after the other apps' seeds, so the goal pages can link to their forms and toolkit."""
-    seed_goal_pages(HomePage.objects.get(), data)
+    seed_goal_pages(HomePage.objects.get(locale=Locale.get_default()), data)
     stdout.write("Seeded the goal pages.")

@@ -1,5 +1,6 @@
 """Site-wide views that are not pages: search and the server-error page."""
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
@@ -72,4 +73,6 @@ def promoted_for(query: str):
 
 def server_error(request: HttpRequest) -> HttpResponse:
     """A self-contained error page: it must render even when the database is down."""
-    return HttpResponseServerError(render_to_string("500.html"))
+    return HttpResponseServerError(
+        render_to_string("500.html", {"site_name": settings.WAGTAIL_SITE_NAME})
+    )

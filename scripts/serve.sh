@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 # Exactly the locked versions, checked against their hashes (`make lock` regenerates the lock).
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 export DJANGO_SETTINGS_MODULE=campaign.settings.dev
+.venv/bin/python manage.py compile_catalogues -v 0
 .venv/bin/python manage.py migrate --no-input -v 0
 .venv/bin/python manage.py seed_campaign
 .venv/bin/python manage.py ensure_admin

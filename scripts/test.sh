@@ -34,6 +34,8 @@ fi
 # --ignore-scripts: vnu-jar's install script would download a Java runtime; Debian's is used.
 [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 export DJANGO_SETTINGS_MODULE=campaign.settings.test
+# The Spanish catalogue (campaign/locale) is compiled here, with polib: no gettext tools needed.
+.venv/bin/python manage.py compile_catalogues -v 0
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/djlint --lint campaign home

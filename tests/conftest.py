@@ -69,7 +69,7 @@ def seeded_site(db, django_db_setup) -> HomePage:
     for alias in connections:
         apply_snapshot(alias)
     cache.clear()
-    return HomePage.objects.get()
+    return HomePage.objects.get(locale__language_code="en")
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ import wagtail_factories
 from django.core.files.images import ImageFile
 from factory.django import DjangoModelFactory
 from PIL import Image, ImageDraw
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from campaign.core.models import CampaignGoal, CampaignImage, Fact, PolicyRecommendation
 from home.models import ContentPage, GoalPage, HomePage, PolicyPage
@@ -38,11 +38,12 @@ def png(size: tuple[int, int], colour="#808080", boxes=()) -> ImageFile:
 class CampaignGoalFactory(DjangoModelFactory):
     class Meta:
         model = CampaignGoal
-        django_get_or_create = ("number",)
+        django_get_or_create = ("number", "locale")
 
     number = factory.Sequence(lambda n: n % 4 + 1)
     slug = factory.LazyAttribute(lambda goal: f"test-goal-{goal.number}")
     title = factory.LazyAttribute(lambda goal: f"Test goal {goal.number}")
+    locale = factory.LazyFunction(Locale.get_default)
     summary = "What the goal means, in a sentence."
     audience = "Everyone"
 

@@ -1,5 +1,6 @@
 """StreamField blocks shared by the site's pages."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -109,10 +110,10 @@ class AccordionBlock(blocks.StructBlock):
 
 
 AUDIENCES = [
-    ("visitor", "Anyone"),
-    ("leader", "Local and state leaders"),
-    ("officer", "Law enforcement"),
-    ("lawmaker", "Lawmakers"),
+    ("visitor", _("Anyone")),
+    ("leader", _("Local and state leaders")),
+    ("officer", _("Law enforcement")),
+    ("lawmaker", _("Lawmakers")),
 ]
 
 

@@ -24,6 +24,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 from django.http import HttpRequest
+from django.utils import translation
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag
 from wagtail.contrib.settings.registry import registry as settings_registry
@@ -74,7 +75,13 @@ def bump() -> None:
 
 def cache_key(request: HttpRequest | None, *parts) -> str:
     """A key that is read only while the content and the deployed code stay as they are."""
-    fingerprints = (code_fingerprint(), settings_fingerprint(), current(request))
+    # The active language too: the same page and fragment differ between English and Spanish.
+    fingerprints = (
+        code_fingerprint(),
+        settings_fingerprint(),
+        current(request),
+        translation.get_language(),
+    )
     raw = "\x1f".join(str(part) for part in (*fingerprints, *parts))
     return "core:render:" + hashlib.md5(raw.encode(), usedforsecurity=False).hexdigest()
 

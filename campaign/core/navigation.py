@@ -31,7 +31,7 @@ def menu_items(site: Site, request) -> list[MenuItem]:
     key = content_version.cache_key(request, "menu", site.pk)
     items = cache.get(key)
     if items is None:
-        root = site.root_page
+        root = site.root_page.localized  # the Spanish home page under /es/
         pages = [root, *root.get_children().live().public().in_menu()]
         items = [MenuItem(p.title, p.get_url(request) or "", p.url_path) for p in pages]
         cache.set(key, items, MENU_CACHE_SECONDS)

@@ -64,6 +64,8 @@ def find_site_with_root(request: HttpRequest) -> Site | None:
     site = Site._find_for_request(request)
     if site is not None:
         site.root_page = site.root_page.specific
+        # The key carries the active language: keep the root's translation for it (BasePage).
+        site.root_page.localized_for_language = site.root_page.localized.specific
     return site
 
 

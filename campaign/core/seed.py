@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from wagtail.documents import get_document_model
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from .models import CampaignGoal, CampaignImage, CampaignSettings, Fact, PolicyRecommendation
 from .posters import draw_fact_sheet_pdf, draw_poster
@@ -296,7 +296,9 @@ FACT_SHEET_TITLE = "End Demand CT fact sheet"
 def seed_goals() -> dict[int, CampaignGoal]:
     goals = {}
     for data in GOALS:
-        goal, _ = CampaignGoal.objects.get_or_create(number=data["number"], defaults=data)
+        goal, _ = CampaignGoal.objects.get_or_create(
+            number=data["number"], locale=Locale.get_default(), defaults=data
+        )
         goals[goal.number] = goal
     return goals
 
@@ -306,7 +308,10 @@ def seed_facts(goals: dict[int, CampaignGoal]) -> dict[str, Fact]:
     for data in FACTS:
         fields = {k: v for k, v in data.items() if k not in ("key", "goals")}
         fact, created = Fact.objects.get_or_create(
-            figure=data["figure"], source_title=data["source_title"], defaults=fields
+            figure=data["figure"],
+            source_title=data["source_title"],
+            locale=Locale.get_default(),
+            defaults=fields,
         )
         if created:
             fact.goals.set([goals[n] for n in data["goals"]])
@@ -326,7 +331,9 @@ def seed_policy_recommendations(goals: dict[int, CampaignGoal]) -> None:
             "opposition": data.get("opposition", ""),
             "goal": goals[data["goal"]],
         }
-        PolicyRecommendation.objects.get_or_create(title=data["title"], defaults=defaults)
+        PolicyRecommendation.objects.get_or_create(
+            title=data["title"], locale=Locale.get_default(), defaults=defaults
+        )
 
 
 def seed_site_address(site: Site, site_url: str) -> None:

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.models import Locale
 
 from campaign.core.models import CampaignGoal
 
@@ -119,7 +120,7 @@ def build_report(
     """Every goal with its indicators' values for the period `back` periods before today's, or
     for `date_range` when one is chosen. Given `indicators`, only their goals are listed.
     Without `ask_plausible`, visitor totals are the stored ones only."""
-    goals = list(CampaignGoal.objects.in_order())
+    goals = list(CampaignGoal.objects.filter(locale=Locale.get_default()).in_order())
     if indicators is None:
         indicators = list(Indicator.objects.for_report())
     else:

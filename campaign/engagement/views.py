@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
+from wagtail.models import Locale
 
 from campaign.core.models import CampaignGoal
 from campaign.core.text import neutralise_formula
@@ -54,7 +55,10 @@ class ReportFilterForm(forms.Form):
 class EngagementFilterSet(WagtailFilterSet):
     goal = django_filters.ModelChoiceFilter(
         label=gettext_lazy("Goal"),
-        queryset=CampaignGoal.objects.in_order(),
+        # The goals of the default language: indicators belong to those, not to translations.
+        queryset=lambda request: CampaignGoal.objects.filter(
+            locale=Locale.get_default()
+        ).in_order(),
         empty_label=gettext_lazy("All goals"),
     )
     period = django_filters.ChoiceFilter(

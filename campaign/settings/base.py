@@ -15,6 +15,9 @@ INSTALLED_APPS = [
     "home",
     "campaign.engagement",
     "campaign.ops",
+    # Spanish beside English: translation in the admin, synchronised trees, PO export.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -71,6 +74,8 @@ MIDDLEWARE = [
     "campaign.ops.middleware.CacheControlMiddleware",
     "campaign.ops.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL only: /es/... is Spanish, everything else English.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "campaign.core.render_cache.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -99,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "campaign.core.context_processors.site_name",
             ],
         },
     },
@@ -121,9 +127,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"
 TIME_ZONE = "America/New_York"
 USE_I18N = True
+# English at the unprefixed URLs it always had, Spanish under /es/ (campaign/urls.py).
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 USE_TZ = True
 
 STATICFILES_FINDERS = [

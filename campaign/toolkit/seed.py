@@ -7,7 +7,7 @@ from io import BytesIO
 from django.contrib.auth.models import Group, Permission
 from django.core.files.images import ImageFile
 from django.utils.text import slugify
-from wagtail.models import Collection, GroupCollectionPermission, Page
+from wagtail.models import Collection, GroupCollectionPermission, Locale, Page
 
 from campaign.core.models import CampaignImage
 from campaign.core.posters import draw_artwork
@@ -70,7 +70,7 @@ PARTNERS = [
 
 
 def seed_toolkit_page(home: Page) -> ToolkitPage:
-    page = ToolkitPage.objects.first()
+    page = ToolkitPage.objects.filter(locale=Locale.get_default()).first()
     if page is None:
         page = ToolkitPage(
             title="Campaign toolkit",

@@ -74,6 +74,10 @@ sub vcl_recv {
     }
     # Any other cookie (none are set by this site) must not split or bypass the cache.
     unset req.http.Cookie;
+    # The language is in the URL (/es/... Spanish, the rest English), never taken from the
+    # browser: without this, Django's "Vary: Accept-Language" on English pages would keep one
+    # copy per browser language.
+    unset req.http.Accept-Language;
     return (hash);
 }
 

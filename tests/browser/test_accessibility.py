@@ -36,6 +36,18 @@ PAGE_TYPES = {
     "not found": "/no-such-page/",
 }
 
+# The Spanish site (issue 19): the same page types under /es/.
+SPANISH_PAGE_TYPES = {
+    "es home": "/es/",
+    "es goal": "/es/dar-a-conocer/",
+    "es content": "/es/sobre-la-campana/",
+    "es resources": "/es/recursos/",
+    "es policy": "/es/politicas/",
+    "es toolkit": "/es/materiales/",
+    "es action form": "/es/compromiso-de-lideres/",
+    "es not found": "/es/no-existe/",
+}
+
 SERIOUS_VIOLATIONS = """async () => {
     const results = await axe.run(document, {resultTypes: ["violations"]});
     return results.violations
@@ -75,7 +87,8 @@ def test_no_serious_or_critical_axe_violations(site_url, new_context, shot):
     """axe-core finds no serious or critical violation on any public page type or embed."""
     # The site's CSP rightly refuses injected scripts; axe is the tester's, not the page's.
     page = new_context(bypass_csp=True).new_page()
-    paths = {**PAGE_TYPES, **{f"embed {path}": path for path in embed_paths()}}
+    embeds = {f"embed {path}": path for path in embed_paths()}
+    paths = {**PAGE_TYPES, **SPANISH_PAGE_TYPES, **embeds}
     assert len(paths) > len(PAGE_TYPES)
     found = {}
     for name, path in paths.items():

@@ -192,7 +192,7 @@ def page(stack) -> ContentPage:
     )
 
     def create() -> None:
-        HomePage.objects.get().add_child(instance=page)
+        HomePage.objects.get(locale__language_code="en").add_child(instance=page)
         page.save_revision().publish()
 
     committed(create)
@@ -215,6 +215,17 @@ def test_anonymous_page_is_served_from_the_cache_on_repeat_visits(stack, page):
     assert first.headers["cache-control"].startswith("public, max-age=")
     assert second.headers["x-cache"] == "HIT"
     assert int(second.headers["x-cache-hits"]) >= 1
+
+
+def test_languages_are_kept_apart_and_browser_languages_share_one_copy(stack, page):
+    """English and Spanish home pages are separate entries; an English page is one entry
+    whatever language the browser asks for, since the language is in the URL."""
+    english = stack.get("/", headers={"Accept-Language": "es-MX,es;q=0.9"})
+    spanish = stack.get("/es/", headers={"Accept-Language": "en-US"})
+    assert '<html lang="en">' in english.body and '<html lang="es">' in spanish.body
+    again = stack.get("/", headers={"Accept-Language": "fr"})
+    assert again.headers["x-cache"] == "HIT" and '<html lang="en">' in again.body
+    assert '<html lang="es">' in stack.get("/es/").body
 
 
 def test_responses_do_not_name_the_software_behind_them(stack, page):

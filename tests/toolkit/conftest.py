@@ -22,7 +22,7 @@ def browser(db) -> Client:
 
 @pytest.fixture
 def toolkit(seeded_site) -> ToolkitPage:
-    return ToolkitPage.objects.get()
+    return ToolkitPage.objects.get(locale__language_code="en")
 
 
 @pytest.fixture

@@ -3,10 +3,11 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 
-class Fact(index.Indexed, models.Model):
+class Fact(TranslatableMixin, index.Indexed, models.Model):
     """A figure and the claim it supports, reusable on any page, always shown with its source."""
 
     figure = models.CharField(max_length=40, help_text="The number as shown, e.g. '456' or '7:1'.")
@@ -51,7 +52,7 @@ class Fact(index.Indexed, models.Model):
         index.SearchField("source_title"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["-as_of", "pk"]
 
     def __str__(self) -> str:

@@ -3,8 +3,11 @@ routing and view-restriction checks that cost fewer queries than Wagtail's gener
 
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils import translation
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 
 class BasePage(Page):
@@ -18,6 +21,16 @@ class BasePage(Page):
         related_name="+",
         help_text="Shown when the page is shared on social media (1200x630 works best).",
     )
+
+    @property
+    def localized(self):
+        """The page in the request's language. The site's root page comes from the render cache
+        (campaign.core.render_cache) with its translation for the language already found, so
+        routing each request into the Spanish tree costs no query."""
+        cached = self.__dict__.get("localized_for_language")
+        if cached is None and self.locale_id == active_locale_id():
+            cached = self
+        return cached or super().localized
 
     promote_panels = [
         MultiFieldPanel(
@@ -73,3 +86,21 @@ class BasePage(Page):
 
     def get_meta_description(self) -> str:
         return self.search_description
+
+
+def active_locale_id() -> int | None:
+    """The id of the active language's Locale, looked up once per process: routing asks on
+    every request, and locales are created once and never renumbered."""
+    code = translation.get_language()
+    if code not in _locale_ids:
+        locale = Locale.objects.filter(language_code=code).first()
+        _locale_ids[code] = locale.pk if locale else None
+    return _locale_ids[code]
+
+
+_locale_ids: dict[str, int | None] = {}
+
+
+@receiver([post_save, post_delete], sender=Locale)
+def forget_locale_ids(**kwargs) -> None:
+    _locale_ids.clear()

@@ -1,7 +1,9 @@
 """The Council's policy recommendations and where each stands."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 
@@ -10,18 +12,18 @@ class PolicyRecommendationQuerySet(models.QuerySet):
         return self.filter(status=status)
 
 
-class PolicyRecommendation(index.Indexed, models.Model):
+class PolicyRecommendation(TranslatableMixin, index.Indexed, models.Model):
     """A recommendation the Council made to the General Assembly, with its vote and status."""
 
     class Status(models.TextChoices):
-        PROPOSED = "proposed", "Proposed"
-        IN_DISCUSSION = "in_discussion", "In discussion"
-        ENACTED = "enacted", "Enacted"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        PROPOSED = "proposed", _("Proposed")
+        IN_DISCUSSION = "in_discussion", _("In discussion")
+        ENACTED = "enacted", _("Enacted")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     class Kind(models.TextChoices):
-        POLICY_CONCEPT = "policy_concept", "Policy concept"
-        FURTHER_RESEARCH = "further_research", "Further research and discussion"
+        POLICY_CONCEPT = "policy_concept", _("Policy concept")
+        FURTHER_RESEARCH = "further_research", _("Further research and discussion")
 
     title = models.CharField(max_length=200, help_text="A short name for the recommendation.")
     statute = models.CharField(
@@ -80,7 +82,7 @@ class PolicyRecommendation(index.Indexed, models.Model):
         index.SearchField("summary"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["-year", "kind", "pk"]
 
     def __str__(self) -> str:

@@ -2,6 +2,7 @@
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -34,6 +35,22 @@ class CampaignSettings(BaseSiteSetting):
     )
     hotline_hours = models.CharField(
         max_length=120, blank=True, help_text="E.g. 'Answered 24 hours a day, 7 days a week'."
+    )
+    # Settings are one row per site, not translatable records: the visitor-facing texts have a
+    # Spanish field each, shown on the Spanish pages (the `shown_*` properties).
+    hotline_name_es = models.CharField(
+        max_length=120,
+        blank=True,
+        default="Línea Nacional contra la Trata de Personas",
+        verbose_name=_("hotline name in Spanish"),
+        help_text=_("E.g. 'Línea Nacional contra la Trata de Personas'."),
+    )
+    hotline_hours_es = models.CharField(
+        max_length=160,
+        blank=True,
+        default="Atiende en español las 24 horas, todos los días",
+        verbose_name=_("hotline hours in Spanish"),
+        help_text=_("E.g. 'Atiende las 24 horas, todos los días, también en español'."),
     )
     press_contact_name = models.CharField(max_length=120, blank=True, help_text="Press contact.")
     press_contact_phone = models.CharField(max_length=30, blank=True)
@@ -88,6 +105,8 @@ class CampaignSettings(BaseSiteSetting):
                 FieldPanel("hotline_phone"),
                 FieldPanel("hotline_text"),
                 FieldPanel("hotline_hours"),
+                FieldPanel("hotline_name_es"),
+                FieldPanel("hotline_hours_es"),
             ],
             heading="Hotline",
         ),
@@ -126,6 +145,19 @@ class CampaignSettings(BaseSiteSetting):
         """The phone number as a tel: URI target (digits and a leading +1)."""
         digits = "".join(ch for ch in self.hotline_phone if ch.isdigit())
         return f"+{digits}" if digits.startswith("1") else f"+1{digits}"
+
+    @property
+    def shown_hotline_name(self) -> str:
+        return self._in_language("hotline_name")
+
+    @property
+    def shown_hotline_hours(self) -> str:
+        return self._in_language("hotline_hours")
+
+    def _in_language(self, name: str) -> str:
+        """The Spanish text on Spanish pages when there is one, else the English."""
+        spanish = getattr(self, f"{name}_es") if get_language() == "es" else ""
+        return spanish or getattr(self, name)
 
     @property
     def social_links(self) -> list[tuple[str, str]]:

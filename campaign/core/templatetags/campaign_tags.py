@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Page, Site
 
-from campaign.core import head, render_cache
+from campaign.core import head, languages, render_cache
 from campaign.core.navigation import action_items, browse_safely_url, menu_items
 
 register = template.Library()
@@ -76,3 +76,26 @@ def cachedpage(parser, token):
     nodelist = parser.parse(("endcachedpage",))
     parser.delete_first_token()
     return CachedPageNode(nodelist, bits[1][1:-1])
+
+
+@register.inclusion_tag("navigation/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in the other languages (or its nearest translated parent)."""
+    request = context.get("request")
+    if request is None:
+        return {"alternates": []}
+    return {"alternates": languages.alternates(request, context.get("page"))}
+
+
+@register.inclusion_tag("navigation/hreflang.html", takes_context=True)
+def hreflang_links(context):
+    """<link rel="alternate" hreflang> for each language the page itself exists in."""
+    request, page = context.get("request"), context.get("page")
+    if request is None or page is None:
+        return {"alternates": []}
+    found = [
+        (alt.code, request.build_absolute_uri(alt.url))
+        for alt in languages.alternates(request, page)
+        if alt.exact
+    ]
+    return {"alternates": found if len(found) > 1 else []}

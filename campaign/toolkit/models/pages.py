@@ -2,6 +2,7 @@
 codes. Downloads are a plain Django view (campaign.toolkit.views), as their URLs end in a file
 extension that the page tree does not serve."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Window
@@ -85,10 +86,22 @@ class ToolkitPage(RoutablePageMixin, BasePage):
             .filter(place__lte=self.assets_per_goal)
             .for_listing()
         )
+        # Assets belong to the default language's goals; each is shown in the page's language.
+        goals = list(CampaignGoal.objects.filter(pk__in=list(totals)).in_order())
+        shown = {
+            goal.translation_key: goal
+            for goal in CampaignGoal.objects.filter(
+                translation_key__in=[goal.translation_key for goal in goals],
+                locale_id=self.locale_id,
+            )
+        }
         return [
-            (goal, [asset for asset in first if asset.goal_id == goal.pk], totals[goal.pk])
-            for goal in CampaignGoal.objects.in_order()
-            if goal.pk in totals
+            (
+                shown.get(goal.translation_key, goal),
+                [asset for asset in first if asset.goal_id == goal.pk],
+                totals[goal.pk],
+            )
+            for goal in goals
         ]
 
     def goal_assets(self, goal: CampaignGoal, page_number):
@@ -104,9 +117,13 @@ class ToolkitPage(RoutablePageMixin, BasePage):
         goal_slug = request.GET.get("goal")
         if goal_slug is None:
             return self.render(request, context_overrides={"goal_groups": self.goal_groups()})
-        goal = get_object_or_404(CampaignGoal, slug=goal_slug)
+        goal = get_object_or_404(
+            CampaignGoal.objects.filter(locale__language_code=settings.LANGUAGE_CODE),
+            slug=goal_slug,
+        )
+        goal_shown = goal.get_translation_or_none(self.locale) or goal
         assets = self.goal_assets(goal, request.GET.get("page"))
-        return self.render(request, context_overrides={"goal": goal, "assets": assets})
+        return self.render(request, context_overrides={"goal": goal_shown, "assets": assets})
 
     def sizes(self, asset: CampaignAsset, partner: Partner | None) -> list:
         """(preset, WebP thumbnail, its double-density version, full-size WebP rendition,

@@ -9,7 +9,7 @@ from django.db import transaction
 from wagtail import hooks
 from wagtail.models import Site
 
-from campaign.core import seed
+from campaign.core import seed, seed_es
 
 SEED_HOOK = "register_campaign_seed"
 
@@ -52,4 +52,5 @@ class Command(BaseCommand):
             seed.seed_settings(site)
             for seed_app in hooks.get_hooks(SEED_HOOK):
                 seed_app(data, self.stdout)
+            seed_es.seed_spanish_site(site)
         self.stdout.write(self.style.SUCCESS("Seeded End Demand CT."))

@@ -1,0 +1,129 @@
+"""Spanish beside English: /es/ URLs, the right lang, hreflang links, the language switcher, the
+sitemap, error pages, the render cache and the seeded Spanish site."""
+
+import re
+
+import pytest
+from django.db import IntegrityError
+from django.test import override_settings
+from wagtail.models import Locale
+
+from campaign.core.models import CampaignGoal, CampaignSettings, Fact, PolicyRecommendation
+from campaign.newsroom.models import PressReleasePage
+from home.models import GoalPage, HomePage
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
+
+
+def test_english_urls_stay_and_spanish_lives_under_es(client):
+    english = client.get("/raise-public-awareness/")
+    spanish = client.get("/es/dar-a-conocer/")
+    assert english.status_code == spanish.status_code == 200
+    assert '<html lang="en">' in english.content.decode()
+    html = spanish.content.decode()
+    assert '<html lang="es">' in html
+    assert "<h1>Dar a conocer el problema</h1>" in html
+    assert "El problema" in html and "Objetivo 1 de 4 de la campaña" in html
+    # An Accept-Language header does not move an English URL to Spanish.
+    assert '<html lang="en">' in client.get("/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+
+
+def test_hreflang_alternates_name_both_languages(client):
+    html = client.get("/es/dar-a-conocer/").content.decode()
+    english = r'<link rel="alternate" hreflang="en" href="http://[^"]+/raise-public-awareness/">'
+    assert re.search(english, html)
+    assert 'hreflang="es"' in html and "/es/dar-a-conocer/" in html
+
+
+def test_switcher_lands_on_the_translation_or_the_nearest_translated_parent(client):
+    goal = client.get("/raise-public-awareness/").content.decode()
+    assert 'href="/es/dar-a-conocer/" hreflang="es" lang="es">Español</a>' in goal
+    spanish = client.get("/es/dar-a-conocer/").content.decode()
+    assert 'href="/raise-public-awareness/" hreflang="en" lang="en">English</a>' in spanish
+    # Releases are not translated: the switcher offers the Spanish home page instead.
+    release = PressReleasePage.objects.live().first()
+    html = client.get(release.url).content.decode()
+    assert 'href="/es/" hreflang="es" lang="es">Español</a>' in html
+    assert 'hreflang="es" href=' not in html  # no hreflang alternate for a page that has none
+
+
+def test_sitemap_lists_both_languages(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/raise-public-awareness/</loc>" in xml
+    assert "/es/dar-a-conocer/</loc>" in xml
+    assert "/es/</loc>" in xml
+
+
+def test_not_found_in_spanish_under_es(client):
+    response = client.get("/es/no-existe/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert '<html lang="es">' in html and "No encontramos esa página" in html
+    assert "Page not found" in client.get("/no-such-page/").content.decode()
+
+
+def test_server_error_page_in_spanish_under_es(rf):
+    from django.utils import translation
+
+    from home.views import server_error
+
+    with translation.override("es"):
+        html = server_error(rf.get("/es/")).content.decode()
+    assert '<html lang="es">' in html and "Algo falló de nuestro lado" in html
+    assert 'href="/es/"' in html
+
+
+@override_settings(RENDER_CACHE_SECONDS=600)
+def test_render_cache_keeps_languages_apart(client):
+    """The same page object cached in one language is never served in the other."""
+    assert "Sin compradores no hay trata." in client.get("/es/").content.decode()
+    assert "No buyers. No trafficking." in client.get("/").content.decode()
+    assert "Sin compradores no hay trata." in client.get("/es/").content.decode()
+    from django.utils import translation
+
+    from campaign.core import content_version
+
+    with translation.override("en"):
+        english = content_version.cache_key(None, "html", "x")
+    with translation.override("es"):
+        spanish = content_version.cache_key(None, "html", "x")
+    assert english != spanish
+
+
+def test_seed_publishes_a_complete_spanish_site():
+    spanish = Locale.objects.get(language_code="es")
+    home = HomePage.objects.get(locale=spanish)
+    assert home.live and home.hero_heading == "Sin compradores no hay trata."
+    slugs = set(home.get_children().live().values_list("slug", flat=True))
+    assert {
+        "dar-a-conocer",
+        "politicas",
+        "recursos",
+        "materiales",
+        "compromiso-de-lideres",
+    } <= slugs
+    for goal_page in GoalPage.objects.filter(locale=spanish):
+        assert goal_page.goal.locale == spanish
+    assert CampaignGoal.objects.filter(locale=spanish).count() == 4
+    assert (
+        Fact.objects.filter(locale=spanish).count()
+        == Fact.objects.filter(locale=Locale.get_default()).count()
+    )
+    assert PolicyRecommendation.objects.filter(locale=spanish).exists()
+    settings = CampaignSettings.objects.get()
+    assert settings.hotline_name_es == "Línea Nacional contra la Trata de Personas"
+
+
+def test_spanish_pages_name_the_hotline_in_spanish(client):
+    html = client.get("/es/recursos/").content.decode()
+    assert "atiende en español" in html and "1-888-373-7888" in html and "233733" in html
+    assert "Línea Nacional contra la Trata de Personas" in html
+    assert "National Human Trafficking Hotline" in client.get("/resources/").content.decode()
+
+
+def test_goal_number_and_slug_are_unique_per_language():
+    goal = CampaignGoal.objects.get(locale=Locale.get_default(), number=1)
+    with pytest.raises(IntegrityError):
+        CampaignGoal.objects.create(
+            number=1, slug="another", title="x", summary="x", audience="x", locale=goal.locale
+        )
