@@ -85,7 +85,11 @@ class HomePage(BasePage):
         )
         context["goal_pages"] = SimpleLazyObject(
             lambda: list(
-                GoalPage.objects.live().public().select_related("goal").order_by("goal__number")
+                GoalPage.objects.live()
+                .public()
+                .filter(locale_id=self.locale_id)  # the Spanish home page lists the Spanish goals
+                .select_related("goal")
+                .order_by("goal__number")
             )
         )
         context["latest_news"] = SimpleLazyObject(lambda: latest_news(limit=3))

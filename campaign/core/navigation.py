@@ -49,7 +49,7 @@ def action_items(site: Site, request) -> list[MenuItem]:
     key = content_version.cache_key(request, "menu-actions", site.pk)
     items = cache.get(key)
     if items is None:
-        pages = action_pages(site.root_page)
+        pages = action_pages(site.root_page.localized)  # the Spanish actions under /es/
         items = [MenuItem(p.title, p.get_url(request) or "", p.url_path) for p in pages]
         cache.set(key, items, MENU_CACHE_SECONDS)
     return items

