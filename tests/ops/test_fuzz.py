@@ -2,16 +2,19 @@
 5xx (issue 18).
 
 Targets, all taken from the seeded site: every live public page (with its routes: feeds, plain
-text), the toolkit's embed, data, image, click-through and download URLs, search, the sitemap,
-oEmbed, the syndication API's endpoints and the configured provider's tracking webhook (Postmark,
-authenticated). Values: NUL and other control characters, malformed URLs, huge, negative and
-non-numeric numbers, long and non-ASCII text, unknown parameters, wrong JSON types and unknown
-fields, and wrong HTTP methods. Settings: the production middleware stack and URLconf with
-DEBUG off and a provider configured; views run in-process against this run's database (SQLite
-or PostgreSQL, so both CI runs fuzz), and an exception in a view fails the test with its trace.
+text), the toolkit's embed, data, image, click-through, download, file and copied URLs, search,
+the sitemap, documents, the sign-up and partner forms, the e-mailed links with a token that is
+not one, oEmbed, the syndication API's endpoints and the configured provider's tracking webhook
+(Postmark, authenticated). Values: NUL and other control characters, malformed URLs, huge,
+negative and non-numeric numbers, long and non-ASCII text, unknown parameters, deep nesting,
+wrong JSON types and unknown fields, and wrong HTTP methods. Settings: the production middleware
+stack and URLconf with DEBUG off and a provider configured; views run in-process against this
+run's database (SQLite or PostgreSQL, so both CI runs fuzz), and an exception in a view fails the
+test with its trace. test_fuzz_production.py sends the same requests (the `fuzz_*` functions) to
+gunicorn on production settings.
 
 FUZZ_SCALE multiplies the number of examples (1 in CI, where the examples are fixed); a longer,
-random run: `FUZZ_SCALE=20 .venv/bin/python -m pytest tests/ops/test_fuzz.py`.
+random run of both: `.venv/bin/python bench/fuzz.py --scale 20`.
 """
 
 import contextlib
@@ -23,6 +26,7 @@ from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from campaign.toolkit.models import CampaignAsset
@@ -96,6 +100,15 @@ KNOWN_PARAMETERS = [
     "html_path",
     "locale",
     "slug",
+    # the API's field filters
+    "title",
+    "first_published_at",
+    "last_published_at",
+    "show_in_menus",
+    "number",
+    "email",
+    "token",
+    "next",
 ]
 PARAMETER_NAMES = st.one_of(
     st.sampled_from(KNOWN_PARAMETERS),
@@ -112,8 +125,22 @@ JSON_VALUES = st.recursive(
 
 
 def public_urls() -> list[str]:
-    """What the seeded site offers the public: pages, their routes, and the toolkit's URLs."""
+    """What the seeded site offers the public: pages, their routes, the toolkit's URLs, the
+    sign-up and partner forms, links sent by e-mail (with a token that is not one) and documents."""
+    token = "not-a-token"
     urls = ["/search/", "/sitemap.xml", "/robots.txt", "/oembed/", "/embed.js"]
+    urls += [reverse("alerts:signup"), reverse("toolkit_register")]
+    urls += [
+        reverse(name, args=[token])
+        for name in (
+            "alerts:unsubscribe",
+            "alerts:signup_confirm",
+            "toolkit_partner_report",
+            "toolkit_partner_report_csv",
+            "newsroom:embargo_preview",
+        )
+    ]
+    urls += [document.url for document in get_document_model().objects.all()[:2]]
     for page in Page.objects.live().public().specific():
         if page.url is None:  # Wagtail's root page: no site serves it
             continue
@@ -129,6 +156,8 @@ def public_urls() -> list[str]:
             reverse("toolkit_embed_image", args=[asset.slug, "medium-rectangle", "jpeg"]),
             reverse("toolkit_go", args=[asset.slug]),
             reverse("toolkit_download", args=[asset.slug, "square", "png"]),
+            reverse("toolkit_file", args=[asset.slug, "square", "png"]),
+            reverse("toolkit_copied", args=[asset.slug]),
         ]
     return urls
 
@@ -229,6 +258,12 @@ def fuzz_api(visitor, home_pk: int) -> None:
         for value in EVERY_PARAMETER_WITH:
             query = every_parameter(value)
             assert_no_server_error(visitor.get(path, query), f"GET {path} {query!r}")
+    # Each parameter alone too: with all of them, the first one checked hides the others.
+    for path in API_PATHS:
+        for name in KNOWN_PARAMETERS:
+            for value in ("abc", "99999999999999999999"):
+                query = {name: value}
+                assert_no_server_error(visitor.get(path, query), f"GET {path} {query!r}")
 
     @fuzz(100)
     @given(path=st.sampled_from(paths), query=QUERIES)
@@ -296,6 +331,8 @@ def fuzz_tracking_webhook(visitor) -> None:
         st.builds(lambda event, extra: {**event, **extra}, events, fields).map(json.dumps),
         JSON_VALUES.map(json.dumps),
         st.text(max_size=40),
+        # nested deeper than any event, up to beyond what the JSON parser goes
+        st.integers(min_value=100, max_value=100_000).map(lambda n: "[" * n + "]" * n),
     )
 
     @fuzz(100)
