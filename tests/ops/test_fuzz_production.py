@@ -16,7 +16,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +29,7 @@ from django.db import connections, transaction
 from bench.procs import free_port, running
 from home.models import HomePage
 from tests.alerts.webhook_events import SECRET
-from tests.demo_seed import _tables, apply_snapshot
+from tests.demo_seed import _tables, apply_snapshot, committed
 from tests.ops import test_fuzz
 from tests.services import needs_postgres, needs_redis
 
@@ -38,26 +37,6 @@ pytestmark = [needs_postgres, needs_redis, pytest.mark.django_db]
 
 HOST = "localhost"  # the seeded default Site's hostname
 REDIS_URL = os.environ.get("FUZZ_REDIS_URL", "redis://127.0.0.1:6379/14")
-
-
-def committed(work) -> None:
-    """Run database work in its own thread and connection, so it commits at once and gunicorn
-    sees it, whatever transaction the test is in."""
-    errors = []
-
-    def run() -> None:
-        try:
-            work()
-        except Exception as exc:  # noqa: BLE001 - re-raised in the test's thread below
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
-    if errors:
-        raise errors[0]
 
 
 def keys_by_table() -> dict[str, set]:
