@@ -36,7 +36,7 @@ from tests.services import needs_postgres, needs_redis
 pytestmark = [needs_postgres, needs_redis, pytest.mark.django_db]
 
 HOST = "localhost"  # the seeded default Site's hostname
-REDIS_URL = os.environ.get("FUZZ_REDIS_URL", "redis://127.0.0.1:6379/14")
+REDIS_URL = os.environ.get("FUZZ_REDIS_URL", "redis://127.0.0.1:6379/13")
 
 
 def keys_by_table() -> dict[str, set]:
@@ -131,6 +131,8 @@ class HttpVisitor:
         return self.request("POST", path, data, {"Content-Type": content_type, **headers})
 
     def __getattr__(self, method: str):
+        if method not in ("put", "patch", "delete", "options", "head", "trace"):
+            raise AttributeError(method)
         return lambda path, *args: self.request(method, path)
 
 
