@@ -8,6 +8,8 @@ renditions) stay in the test MEDIA_ROOT, where the copied rows find them.
 """
 
 import io
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -114,3 +116,23 @@ def apply_snapshot(alias: str = "default", revert: bool = False) -> None:
         for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
             cursor.execute(sql)
     Site.clear_site_root_paths_cache()
+
+
+def committed(write: Callable[[], None]) -> None:
+    """Run a database write in its own thread and connection, so it commits at once and a server
+    in another thread or process sees it, whatever transaction the test itself is in."""
+    errors = []
+
+    def run() -> None:
+        try:
+            write()
+        except Exception as exc:  # noqa: BLE001 - re-raised in the test's thread below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if errors:
+        raise errors[0]

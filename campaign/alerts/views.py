@@ -51,7 +51,8 @@ def unsubscribe(request, token: str):
 def signup(request):
     """'Get our releases': store the request and e-mail a confirmation link. The answer is the
     same whether or not the address is known, so the form reveals nobody's subscriptions."""
-    form = SignupForm(request.POST or None, auto_id="signup-%s")
+    # Bound on every POST, even an empty one: the rate limit adds its error to a bound form.
+    form = SignupForm(request.POST if request.method == "POST" else None, auto_id="signup-%s")
     status = 200
     if request.method == "POST":
         if hit(request, "newsroom-signup", *settings.ALERTS_SIGNUP_RATE_LIMIT):

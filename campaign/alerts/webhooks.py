@@ -197,10 +197,12 @@ class MalformedSafeMixin:
             raise MalformedWebhook(str(error)) from error
         try:
             body = json.loads(request.body)
+            check_shape(body, self.body_shape)
+            check_strings(body)
         except ValueError as error:
             raise MalformedWebhook("body is not JSON") from error
-        check_shape(body, self.body_shape)
-        check_strings(body)
+        except RecursionError as error:  # JSON nested deeper than Python's parser goes
+            raise MalformedWebhook("body is nested too deeply") from error
 
     def parse_events(self, request):
         try:

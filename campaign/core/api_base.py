@@ -3,10 +3,13 @@ and query parameters checked before Wagtail reads them, so a bad value is a 400 
 
 Wagtail's API views pass `search_operator` and the find view's `id` straight to the search
 backend and the ORM, which raise ValueError (a 500); an offset beyond the database's integers
-fails inside the database. Wagtail turns a BadRequestError into `400 {"message": ...}`.
+fails inside the database; a field filter with a value its field cannot hold (a date that is not
+a date) raises ValidationError while the filter is built. Wagtail turns a BadRequestError into
+`400 {"message": ...}`.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from wagtail.api.v2.utils import BadRequestError
 
@@ -38,3 +41,9 @@ class CheckedParametersMixin:
         for name in NUMBER_PARAMETERS:
             if name in request.GET:
                 check_number(name, request.GET[name])
+
+    def filter_queryset(self, queryset):
+        try:
+            return super().filter_queryset(queryset)
+        except ValidationError as error:
+            raise BadRequestError(" ".join(error.messages)) from error

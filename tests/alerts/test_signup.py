@@ -112,6 +112,14 @@ def test_sign_ups_are_rate_limited(client, settings, outbox):
     assert len(outbox_messages(outbox)) == 2
 
 
+def test_empty_post_is_a_400_and_past_the_limit_a_429(client, settings):
+    """A POST without the form's fields (a bot, a JSON body) is refused, within the limit or not."""
+    settings.ALERTS_SIGNUP_RATE_LIMIT = (1, 3600)
+    assert client.post("/alerts/subscribe/").status_code == 400
+    response = client.post("/alerts/subscribe/", "{}", content_type="application/json")
+    assert response.status_code == 429 and "Too many requests" in response.content.decode()
+
+
 def test_expired_confirmation_link_is_refused(client):
     """A week later the link no longer confirms and says how to start again."""
     client.post("/alerts/subscribe/", FORM)

@@ -107,6 +107,22 @@ def test_malformed_webhook_is_a_400_not_a_500(client, esp_name, body):
     assert 400 <= response.status_code < 500
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[" * 100_000,  # deeper than the JSON parser goes
+        '{"RecordType": "Delivery", "Metadata": ' + "[" * 900 + "]" * 900 + "}",  # parsed, deep
+    ],
+)
+def test_deeply_nested_webhook_body_is_a_400(settings, client, body):
+    """JSON nested beyond any real event is refused with a 400, not a RecursionError."""
+    settings.ALERTS_ESP = "postmark"
+    response = client.post(
+        "/anymail/postmark/tracking/", data=body, content_type="application/json", **AUTH
+    )
+    assert response.status_code == 400
+
+
 def test_event_for_an_unknown_delivery_is_accepted_and_ignored(client, sent):
     """Events for mail we did not send (or rows since deleted) do not fail the webhook."""
     Delivery.objects.all().delete()

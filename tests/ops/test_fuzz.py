@@ -2,16 +2,19 @@
 5xx (issue 18).
 
 Targets, all taken from the seeded site: every live public page (with its routes: feeds, plain
-text), the toolkit's embed, data, image, click-through and download URLs, search, the sitemap,
-oEmbed, the syndication API's endpoints and the configured provider's tracking webhook (Postmark,
-authenticated). Values: NUL and other control characters, malformed URLs, huge, negative and
-non-numeric numbers, long and non-ASCII text, unknown parameters, wrong JSON types and unknown
-fields, and wrong HTTP methods. Settings: the production middleware stack and URLconf with
-DEBUG off and a provider configured; views run in-process against this run's database (SQLite
-or PostgreSQL, so both CI runs fuzz), and an exception in a view fails the test with its trace.
+text), the toolkit's embed, data, image, click-through, download, file and copied URLs, search,
+the sitemap, documents, the sign-up and partner forms, the e-mailed links with a token that is
+not one, oEmbed, the syndication API's endpoints and the configured provider's tracking webhook
+(Postmark, authenticated). Values: NUL and other control characters, malformed URLs, huge,
+negative and non-numeric numbers, long and non-ASCII text, unknown parameters, deep nesting,
+wrong JSON types and unknown fields, and wrong HTTP methods. Settings: the production middleware
+stack and URLconf with DEBUG off and a provider configured; views run in-process against this
+run's database, and an exception in a view fails the test with its trace. CI runs it on SQLite;
+on PostgreSQL test_fuzz_production.py sends the same requests (the `fuzz_*` functions) to
+gunicorn on production settings instead, and the long run does both.
 
 FUZZ_SCALE multiplies the number of examples (1 in CI, where the examples are fixed); a longer,
-random run: `FUZZ_SCALE=20 .venv/bin/python -m pytest tests/ops/test_fuzz.py`.
+random run of both: `.venv/bin/python bench/fuzz.py --scale 20`.
 """
 
 import contextlib
@@ -19,10 +22,12 @@ import json
 import os
 
 import pytest
+from django.db import connections
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from campaign.toolkit.models import CampaignAsset
@@ -96,6 +101,15 @@ KNOWN_PARAMETERS = [
     "html_path",
     "locale",
     "slug",
+    # the API's field filters
+    "title",
+    "first_published_at",
+    "last_published_at",
+    "show_in_menus",
+    "number",
+    "email",
+    "token",
+    "next",
 ]
 PARAMETER_NAMES = st.one_of(
     st.sampled_from(KNOWN_PARAMETERS),
@@ -112,9 +126,25 @@ JSON_VALUES = st.recursive(
 
 
 def public_urls() -> list[str]:
-    """What the seeded site offers the public: pages, their routes, and the toolkit's URLs."""
+    """What the seeded site offers the public: pages, their routes, the toolkit's URLs, the
+    sign-up and partner forms, links sent by e-mail (with a token that is not one) and documents."""
+    token = "not-a-token"
     urls = ["/search/", "/sitemap.xml", "/robots.txt", "/oembed/", "/embed.js"]
+    urls += [reverse("alerts:signup"), reverse("toolkit_register")]
+    urls += [
+        reverse(name, args=[token])
+        for name in (
+            "alerts:unsubscribe",
+            "alerts:signup_confirm",
+            "toolkit_partner_report",
+            "toolkit_partner_report_csv",
+            "newsroom:embargo_preview",
+        )
+    ]
+    urls += [document.url for document in get_document_model().objects.all()[:2]]
     for page in Page.objects.live().public().specific():
+        if page.url is None:  # Wagtail's root page: no site serves it
+            continue
         urls.append(page.url)
         if hasattr(page, "reverse_subpage"):
             for name in ("feed_rss", "feed_atom", "plain_text"):
@@ -127,8 +157,18 @@ def public_urls() -> list[str]:
             reverse("toolkit_embed_image", args=[asset.slug, "medium-rectangle", "jpeg"]),
             reverse("toolkit_go", args=[asset.slug]),
             reverse("toolkit_download", args=[asset.slug, "square", "png"]),
+            reverse("toolkit_file", args=[asset.slug, "square", "png"]),
+            reverse("toolkit_copied", args=[asset.slug]),
         ]
     return urls
+
+
+@pytest.fixture(autouse=True)
+def sqlite_or_long_run():
+    """On PostgreSQL, CI's run sends these requests to gunicorn instead (test_fuzz_production.py),
+    which takes the place of this in-process run there; the long run (bench/fuzz.py) does both."""
+    if connections["default"].vendor == "postgresql" and SCALE == 1:
+        pytest.skip("on PostgreSQL, test_fuzz_production.py sends these requests to gunicorn")
 
 
 @pytest.fixture
@@ -144,7 +184,8 @@ def urls(seeded_site) -> list[str]:
 
 
 def assert_no_server_error(response, what: str) -> None:
-    assert response.status_code < 500, f"{what} answered {response.status_code}"
+    log = getattr(response, "log", "")  # the server's log, when the request went over HTTP
+    assert response.status_code < 500, f"{what} answered {response.status_code}\n{log}"
 
 
 def is_oembed_format_refusal(response, query: dict) -> bool:
@@ -163,6 +204,10 @@ def every_parameter(value: str) -> dict[str, str]:
 
 def test_public_urls_with_hostile_queries_never_fail(visitor, urls):
     """Every public URL, with generated hostile query parameters, answers below 500."""
+    fuzz_public_urls(visitor, urls)
+
+
+def fuzz_public_urls(visitor, urls: list[str]) -> None:
     for url in urls:
         for value in EVERY_PARAMETER_WITH:
             query = every_parameter(value)
@@ -182,6 +227,10 @@ def test_public_urls_with_hostile_queries_never_fail(visitor, urls):
 
 def test_forms_and_wrong_methods_never_fail(visitor, urls):
     """Posting hostile form fields, or using other methods, on public URLs answers below 500."""
+    fuzz_forms_and_methods(visitor, urls)
+
+
+def fuzz_forms_and_methods(visitor, urls: list[str]) -> None:
 
     @fuzz(60)
     @given(
@@ -209,11 +258,21 @@ API_PATHS = [
 
 def test_api_with_hostile_parameters_never_fails(visitor, seeded_site):
     """Every API endpoint, listing, detail and find, with hostile parameters answers below 500."""
-    paths = [*API_PATHS, f"/api/v2/pages/{seeded_site.pk}/", "/api/v2/pages/99999999999/"]
+    fuzz_api(visitor, seeded_site.pk)
+
+
+def fuzz_api(visitor, home_pk: int) -> None:
+    paths = [*API_PATHS, f"/api/v2/pages/{home_pk}/", "/api/v2/pages/99999999999/"]
     for path in paths:
         for value in EVERY_PARAMETER_WITH:
             query = every_parameter(value)
             assert_no_server_error(visitor.get(path, query), f"GET {path} {query!r}")
+    # Each parameter alone too: with all of them, the first one checked hides the others.
+    for path in API_PATHS:
+        for name in KNOWN_PARAMETERS:
+            for value in ("abc", "99999999999999999999"):
+                query = {name: value}
+                assert_no_server_error(visitor.get(path, query), f"GET {path} {query!r}")
 
     @fuzz(100)
     @given(path=st.sampled_from(paths), query=QUERIES)
@@ -225,8 +284,13 @@ def test_api_with_hostile_parameters_never_fails(visitor, seeded_site):
 
 def test_oembed_with_hostile_urls_never_fails(visitor, seeded_site):
     """oEmbed with our asset URLs carrying hostile queries, or malformed URLs, answers below 500."""
+    fuzz_oembed(visitor, "http://testserver")
+
+
+def fuzz_oembed(visitor, origin: str) -> None:
+    """`origin` is the site's scheme://host, so the asset URLs are the site's own."""
     asset = CampaignAsset.objects.active().first()
-    page_url = f"http://testserver/toolkit/{asset.slug}/"
+    page_url = f"{origin}/toolkit/{asset.slug}/"
 
     @fuzz(60)
     @given(
@@ -248,6 +312,10 @@ def test_oembed_with_hostile_urls_never_fails(visitor, seeded_site):
 
 def test_tracking_webhook_with_hostile_bodies_never_fails(visitor):
     """The configured provider's webhook, authenticated, answers below 500 to any JSON body."""
+    fuzz_tracking_webhook(visitor)
+
+
+def fuzz_tracking_webhook(visitor) -> None:
     events = st.sampled_from(list(POSTMARK_EVENTS.values()))
     fields = st.dictionaries(
         st.sampled_from(
@@ -272,6 +340,8 @@ def test_tracking_webhook_with_hostile_bodies_never_fails(visitor):
         st.builds(lambda event, extra: {**event, **extra}, events, fields).map(json.dumps),
         JSON_VALUES.map(json.dumps),
         st.text(max_size=40),
+        # nested deeper than any event, up to beyond what the JSON parser goes
+        st.integers(min_value=100, max_value=100_000).map(lambda n: "[" * n + "]" * n),
     )
 
     @fuzz(100)

@@ -84,6 +84,8 @@ def test_embed_with_a_malformed_referer_is_served(client, asset_slug):
         ("/api/v2/pages/?offset=99999999999999999999", "offset must be a whole number"),
         ("/api/v2/assets/?limit=-1", "limit must be a whole number"),
         ("/api/v2/facts/?child_of=x", "child_of must be a whole number"),
+        ("/api/v2/pages/?first_published_at=x", "invalid format"),
+        ("/api/v2/pages/?first_published_at=2026-02-30", "invalid date"),
     ],
 )
 def test_bad_api_parameters_are_a_400_with_a_message(client, seeded_site, url, message):

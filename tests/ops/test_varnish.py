@@ -17,9 +17,8 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +35,7 @@ from wagtail.images import get_image_model
 from bench.stack import varnish_vcl, varnishd_params
 from campaign.toolkit.models import CampaignAsset, DailyCount
 from home.models import ContentPage, HomePage
-from tests.demo_seed import apply_snapshot
+from tests.demo_seed import apply_snapshot, committed
 from tests.services import needs_postgres, needs_varnish, varnishd_path
 from tests.toolkit.conftest import BROWSER_UA
 
@@ -47,26 +46,6 @@ PAGE_SLUG = "ops-varnish-check"
 # module's stack commits the demo seed for the app server and takes it away at the end. The
 # tests' own writes go through `committed`.
 pytestmark = [needs_varnish, pytest.mark.django_db]
-
-
-def committed(write: Callable[[], None]) -> None:
-    """Run a database write in its own thread and connection, so it commits at once and the app
-    server sees it, whatever transaction the test itself is in."""
-    errors = []
-
-    def run() -> None:
-        try:
-            write()
-        except Exception as exc:  # noqa: BLE001 - re-raised in the test's thread below
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
-    if errors:
-        raise errors[0]
 
 
 @dataclass
