@@ -35,15 +35,21 @@ def test_hreflang_alternates_name_both_languages(client):
     assert 'hreflang="es"' in html and "/es/dar-a-conocer/" in html
 
 
+def switch_link(url: str, code: str, name: str) -> str:
+    """The switcher's link to `url`, named in its own language."""
+    link = f'href="{url}" hreflang="{code}" lang="{code}">'
+    return f'{link}<span class="language-switcher__name">{name}'
+
+
 def test_switcher_lands_on_the_translation_or_the_nearest_translated_parent(client):
     goal = client.get("/raise-public-awareness/").content.decode()
-    assert 'href="/es/dar-a-conocer/" hreflang="es" lang="es"><span class="language-switcher__name">Español</span>' in goal
+    assert switch_link("/es/dar-a-conocer/", "es", "Español") in goal
     spanish = client.get("/es/dar-a-conocer/").content.decode()
-    assert 'href="/raise-public-awareness/" hreflang="en" lang="en"><span class="language-switcher__name">English</span>' in spanish
+    assert switch_link("/raise-public-awareness/", "en", "English") in spanish
     # Releases are not translated: the switcher offers the Spanish home page instead.
     release = PressReleasePage.objects.live().first()
     html = client.get(release.url).content.decode()
-    assert 'href="/es/" hreflang="es" lang="es"><span class="language-switcher__name">Español</span>' in html
+    assert switch_link("/es/", "es", "Español") in html
     assert 'hreflang="es" href=' not in html  # no hreflang alternate for a page that has none
 
 
