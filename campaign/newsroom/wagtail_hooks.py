@@ -44,7 +44,7 @@ class PressClipViewSet(SnippetViewSet):
 
 class NewsroomViewSetGroup(SnippetViewSetGroup):
     menu_label = "Newsroom"
-    menu_icon = "news"
+    menu_icon = "openquote"
     menu_order = 210
     items = (MediaContactViewSet, BoilerplateViewSet, PressClipViewSet)
 
