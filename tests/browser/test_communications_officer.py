@@ -105,8 +105,24 @@ def write_release(page, site_url: str) -> None:
     page.get_by_role("tab", name="Content").click()
 
 
-def schedule(page, embargo: datetime.datetime) -> None:
-    """Set the embargo as the go-live time in Wagtail's schedule dialog, and save the draft."""
+def track_posts(page) -> set:
+    """The page's POST requests still under way (Wagtail's autosave among them)."""
+    pending: set = set()
+    page.on("request", lambda request: request.method == "POST" and pending.add(request))
+    page.on("requestfinished", lambda request: pending.discard(request))
+    page.on("requestfailed", lambda request: pending.discard(request))
+    return pending
+
+
+def schedule(page, embargo: datetime.datetime, pending_posts: set) -> None:
+    """Set the embargo as the go-live time in Wagtail's schedule dialog, and save the draft.
+
+    First, as an officer reading back what they typed would, let Wagtail's autosave (500 ms
+    after the last change) store the text: an autosave sent before the schedule was set and
+    finished after its save would otherwise leave a latest draft without the go-live time."""
+    page.wait_for_timeout(700)
+    while pending_posts:
+        page.wait_for_timeout(100)
     page.locator("[data-side-panel-toggle='status']").click()
     page.get_by_role("button", name="Set schedule").click()
     dialog = page.locator("#schedule-publishing-dialog")
@@ -170,13 +186,14 @@ def test_officer_publishes_an_embargoed_release_and_alerts_the_press(
     context = new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
+    pending_posts = track_posts(page)
 
     sign_in_with_two_factor(page, site_url)
     shot(page, "signed-in")
 
     write_release(page, site_url)
     shot(page, "release-written")
-    schedule(page, embargo)
+    schedule(page, embargo, pending_posts)
     # Created by this save, or already by Wagtail's autosave while the officer typed.
     expect(page.locator(".messages")).to_contain_text(re.compile("created|updated"))
     release = PressReleasePage.objects.get(slug=SLUG)
