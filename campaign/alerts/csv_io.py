@@ -14,12 +14,13 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models.functions import Lower
 
+from campaign.core.text import FORMULA_STARTS, neutralise_formula
+
 from .models import ContactState, MediaList, PressContact, is_administrator
 
 COLUMNS = ["name", "email", "outlet", "beat", "region", "phone", "notes", "lists", "state"]
 TEXT_FIELDS = ["outlet", "beat", "region", "phone", "notes"]
 LIST_SEPARATOR = ";"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PROGRESS_EVERY = 100
 MAX_LENGTHS = {f.name: f.max_length for f in PressContact._meta.fields if f.max_length}
 STATE_BY_LABEL = {
@@ -231,7 +232,7 @@ def write_guarded(writer, cells: list[str]) -> None:
     """A spreadsheet opening the export must not run a cell as a formula (OWASP's CSV
     injection advice): a cell starting with = + - @ or a tab/carriage return gets a leading
     apostrophe, which spreadsheets hide and the import takes off again."""
-    writer.writerow([f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell for cell in cells])
+    writer.writerow([neutralise_formula(cell) for cell in cells])
 
 
 def without_formula_guard(value: str) -> str:

@@ -121,7 +121,9 @@ def schedule(page, embargo: datetime.datetime, pending_posts: set) -> None:
     after the last change) store the text: an autosave sent before the schedule was set and
     finished after its save would otherwise leave a latest draft without the go-live time."""
     page.wait_for_timeout(700)
-    while pending_posts:
+    for _ in range(100):  # at most 10 s: a save that never ends fails at the next step
+        if not pending_posts:
+            break
         page.wait_for_timeout(100)
     page.locator("[data-side-panel-toggle='status']").click()
     page.get_by_role("button", name="Set schedule").click()
