@@ -1,6 +1,8 @@
 """The embed path at the edge: the embed document and its data through Varnish against nginx
-serving the same bytes, the counting beacon and the click through gunicorn, and exactness after
-the flush, also when the flush is killed half-way (SIGKILL, as the OOM killer or a power cut)."""
+serving the same bytes, the counting beacon through its own gunicorn (and through the site's,
+which answers it while the beacon's is down), the click through the site's gunicorn, and
+exactness after the flush, also when the flush is killed half-way (SIGKILL, as the OOM killer
+or a power cut)."""
 
 import os
 import random
@@ -82,11 +84,11 @@ def edge_vs_nginx(stack: Stack, paths: dict[str, str], seconds: float, rounds: i
     return rows
 
 
-def exact_run(stack: Stack, kind: str, path: str, requests: int, partner: str) -> dict:
-    """Exactly `requests` requests with ab at 100 connections, the flush, then the counters, the
-    engagement count source the sync reads, and the partner's report."""
+def exact_run(server: str, kind: str, path: str, requests: int, partner: str) -> dict:
+    """Exactly `requests` requests to `server` with ab at 100 connections, the flush, then the
+    counters, the engagement count source the sync reads, and the partner's report."""
     DailyCount.objects.all().delete()
-    run = run_ab(stack.gunicorn + path, requests, 100, HEADERS)
+    run = run_ab(server + path, requests, 100, HEADERS)
     flushed = flush()
     counted = count_totals()
     today = timezone.localdate()
@@ -149,7 +151,7 @@ def killed_flushes(stack: Stack, path: str, requests: int) -> dict:
     """Beacons and a large batch in Redis, then flushes killed with SIGKILL at a random moment
     after they took the batch (RENAME), then a flush left to finish: every count exactly once."""
     DailyCount.objects.all().delete()
-    run = run_ab(stack.gunicorn + path, requests, 100, HEADERS)
+    run = run_ab(stack.beacon + path, requests, 100, HEADERS)
     day = timezone.localdate().isoformat()
     slug = path.split("a=")[1].split("&")[0]
     with tally.client().pipeline(transaction=False) as pipe:
@@ -190,18 +192,19 @@ def measure_edge(
     beacon = f"/count/impression/?a={slug}&d={slug}&s={size}&p={partner}&o=https://news.test"
     # Slowest last: a slow run leaves gunicorn a backlog that would weigh on the next one.
     through_gunicorn = {
-        "beacon (/count/impression/)": beacon,
-        "/embed.js": "/embed.js",
-        "embed document, uncached": f"/embed/{slug}/?size={size}",
-        "click (/go/)": f"/go/{slug}/?partner={partner}&size={size}",
+        "beacon (/count/impression/)": (stack.beacon, beacon),
+        "beacon, fallback: the site's gunicorn": (stack.gunicorn, beacon),
+        "/embed.js": (stack.gunicorn, "/embed.js"),
+        "embed document, uncached": (stack.gunicorn, f"/embed/{slug}/?size={size}"),
+        "click (/go/)": (stack.gunicorn, f"/go/{slug}/?partner={partner}&size={size}"),
     }
-    for path in through_gunicorn.values():
-        get(stack.gunicorn + path, HEADERS)  # renditions made once, before timing
+    for server, path in through_gunicorn.values():
+        get(server + path, HEADERS)  # renditions made once, before timing
     load = {}
-    for name, path in through_gunicorn.items():
-        run_wrk(stack.gunicorn + path, 100, 1, headers=HEADERS)  # warm-up
+    for name, (server, path) in through_gunicorn.items():
+        run_wrk(server + path, 100, 1, headers=HEADERS)  # warm-up
         time.sleep(1.5)
-        load[name] = run_wrk(stack.gunicorn + path, 100, seconds, headers=HEADERS).as_dict()
+        load[name] = run_wrk(server + path, 100, seconds, headers=HEADERS).as_dict()
         time.sleep(1.5)  # gunicorn answers what was still queued
     beacon_load = load["beacon (/count/impression/)"]
     edge = edge_vs_nginx(
@@ -217,12 +220,14 @@ def measure_edge(
     # Without the site's origin a partner code counts for the partner (as where the browser
     # does not say), so its report has every count.
     partner_beacon = f"/count/impression/?a={slug}&d={slug}&s={size}&p={partner}"
-    click = through_gunicorn["click (/go/)"]
+    click = through_gunicorn["click (/go/)"][1]
     exact = {
         str(CountKind.IMPRESSION): exact_run(
-            stack, CountKind.IMPRESSION, partner_beacon, exact_requests, partner
+            stack.beacon, CountKind.IMPRESSION, partner_beacon, exact_requests, partner
         ),
-        str(CountKind.CLICK): exact_run(stack, CountKind.CLICK, click, exact_requests, partner),
+        str(CountKind.CLICK): exact_run(
+            stack.gunicorn, CountKind.CLICK, click, exact_requests, partner
+        ),
     }
     killed = killed_flushes(stack, beacon, exact_requests)
     return {

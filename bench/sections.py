@@ -181,8 +181,10 @@ def pages_table(result: dict, sizes: dict) -> str:
 def embed_table(result: dict) -> str:
     beacon = result["load"]["beacon (/count/impression/)"]
     load = table(
-        f"Embed path through gunicorn (2 workers): wrk, 100 connections, {result['seconds']} s "
-        "each; the embed document uncached for comparison (Varnish serves it, below)",
+        f"Embed path through gunicorn (2 workers each): wrk, 100 connections, {result['seconds']} "
+        "s each;"
+        " the beacon through its own gunicorn (uvicorn workers) and through the site's "
+        "(the fallback); the embed document uncached for comparison (Varnish serves it, below)",
         ["endpoint", "rps", "p50 ms", "p99 ms", "requests", "errors"],
         [
             [name, r["requests_per_second"], r["p50_ms"], r["p99_ms"], r["requests"], r["errors"]]

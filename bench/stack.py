@@ -1,5 +1,6 @@
 """The production stack on loopback: gunicorn (deploy/gunicorn.conf.py, two workers), a second
-gunicorn with the render cache off, Varnish with deploy/varnish/default.vcl (only the backend
+gunicorn with the render cache off, the toolkit beacon's gunicorn (deploy/gunicorn-beacon.conf.py,
+two workers), Varnish with deploy/varnish/default.vcl (only the backend
 port rewritten, in a temporary copy) and the parameters of its systemd drop-in, and nginx
 serving static snapshots of the same pages.
 Every server runs in its own process group and is killed with it when the block ends."""
@@ -19,6 +20,7 @@ from .procs import free_port, running
 VCL = ROOT / "deploy" / "varnish" / "default.vcl"
 VARNISH_DROP_IN = ROOT / "deploy" / "systemd" / "varnish.service.d" / "enddemand.conf"
 GUNICORN_CONF = ROOT / "deploy" / "gunicorn.conf.py"
+BEACON_CONF = ROOT / "deploy" / "gunicorn-beacon.conf.py"
 
 NGINX_CONF = """\
 daemon off;
@@ -50,6 +52,7 @@ class Stack:
     rendering: str
     varnish: str
     nginx: str
+    beacon: str
     snapshots: Path
     gunicorn_pid: int
 
@@ -84,10 +87,15 @@ def wait_for_ok(url: str, timeout: float = 60) -> None:
     raise RuntimeError(f"{url} did not answer 200 within {timeout:.0f}s")
 
 
-def varnish_vcl(backend_port: int) -> str:
-    text, n = re.subn(r'\.port = "\d+";', f'.port = "{backend_port}";', VCL.read_text(), count=1)
-    if n != 1:
-        raise RuntimeError(f"no backend port found to rewrite in {VCL}")
+def varnish_vcl(backend_port: int, beacon_port: int | None = None) -> str:
+    """The production VCL with the site's backend port changed, and the beacon's: to
+    `beacon_port`, or (none given) to the site's, which answers the beacon too."""
+    text = VCL.read_text()
+    for name, port in (("default", backend_port), ("beacon", beacon_port or backend_port)):
+        pattern = rf'(backend {name} \{{[^}}]*?\.port = )"\d+";'
+        text, n = re.subn(pattern, rf'\g<1>"{port}";', text, count=1, flags=re.DOTALL)
+        if n != 1:
+            raise RuntimeError(f"no port found for backend {name} in {VCL}")
     return text
 
 
@@ -104,7 +112,7 @@ def production_stack(workdir: Path, workers: int = 2) -> Iterator[Stack]:
     snapshots = workdir / "snapshots"
     snapshots.mkdir(exist_ok=True)
     app_port, varnish_port, nginx_port = free_port(), free_port(), free_port()
-    rendering_port = free_port()
+    rendering_port, beacon_port = free_port(), free_port()
     gunicorn_env = {
         **ENV,
         "GUNICORN_BIND": f"127.0.0.1:{app_port}",
@@ -117,11 +125,18 @@ def production_stack(workdir: Path, workers: int = 2) -> Iterator[Stack]:
         "GUNICORN_BIND": f"127.0.0.1:{rendering_port}",
         "RENDER_CACHE_SECONDS": "0",
     }
-    (workdir / "default.vcl").write_text(varnish_vcl(app_port))
+    beacon_env = {
+        **ENV,
+        "GUNICORN_BEACON_BIND": f"127.0.0.1:{beacon_port}",
+        "GUNICORN_BEACON_WORKERS": str(workers),
+        "LOG_LEVEL": "WARNING",
+    }
+    (workdir / "default.vcl").write_text(varnish_vcl(app_port, beacon_port))
     (workdir / "nginx.conf").write_text(
         NGINX_CONF.format(tmp=workdir, port=nginx_port, root=snapshots)
     )
     gunicorn = [tool_path("gunicorn"), "-c", str(GUNICORN_CONF), "campaign.wsgi"]
+    beacon = [tool_path("gunicorn"), "-c", str(BEACON_CONF), "campaign.beacon_asgi:application"]
     varnishd = [tool_path("varnishd"), "-F", "-j", "none", "-n", str(workdir / "varnish")]
     varnishd += ["-f", str(workdir / "default.vcl"), "-a", f"127.0.0.1:{varnish_port}"]
     varnishd += ["-s", "malloc,128m", "-T", "none", *varnishd_params()]
@@ -129,6 +144,7 @@ def production_stack(workdir: Path, workers: int = 2) -> Iterator[Stack]:
     with (
         running(gunicorn, app_port, gunicorn_env, workdir / "gunicorn.log", ROOT) as app,
         running(gunicorn, rendering_port, rendering_env, workdir / "rendering.log", ROOT),
+        running(beacon, beacon_port, beacon_env, workdir / "beacon.log", ROOT),
         running(varnishd, varnish_port, log=workdir / "varnishd.log"),
         running(nginx, nginx_port, log=workdir / "nginx.log"),
     ):
@@ -136,6 +152,7 @@ def production_stack(workdir: Path, workers: int = 2) -> Iterator[Stack]:
         rendering_url = f"http://127.0.0.1:{rendering_port}"
         wait_for_ok(gunicorn_url + "/healthz")
         wait_for_ok(rendering_url + "/healthz")
+        wait_for_ok(f"http://127.0.0.1:{beacon_port}/healthz")
         # Varnish forwards only once its health probe has seen the backend up.
         wait_for_ok(f"http://127.0.0.1:{varnish_port}/robots.txt")
         yield Stack(
@@ -143,6 +160,7 @@ def production_stack(workdir: Path, workers: int = 2) -> Iterator[Stack]:
             rendering=rendering_url,
             varnish=f"http://127.0.0.1:{varnish_port}",
             nginx=f"http://127.0.0.1:{nginx_port}",
+            beacon=f"http://127.0.0.1:{beacon_port}",
             snapshots=snapshots,
             gunicorn_pid=app.pid,
         )

@@ -322,7 +322,7 @@ TOOLKIT_COUNT_RATE_LIMIT = (
 # Toolkit counts go to Redis and the worker's flush moves them to PostgreSQL every minute
 # (campaign.toolkit.tally); unset (development, tests) = counted straight into PostgreSQL.
 TOOLKIT_COUNTS_REDIS_URL = os.environ.get("TOOLKIT_COUNTS_REDIS_URL", "").strip()
-TOOLKIT_COUNTS_KEY_PREFIX = "enddemand:toolkit"
+TOOLKIT_COUNTS_KEY_PREFIX = os.environ.get("TOOLKIT_COUNTS_KEY_PREFIX", "enddemand:toolkit")
 # Partner registrations: at most this many accepted per address per window (seconds).
 TOOLKIT_REGISTER_RATE_LIMIT = (3, 60 * 60)
 # Partner e-mails (registration notice to officers, approval to the partner): their sender, and

@@ -17,6 +17,7 @@ The flush is safe to kill at any moment (`flush_counts`):
 import contextlib
 import datetime
 import functools
+import hashlib
 import uuid
 from collections import Counter
 from dataclasses import dataclass
@@ -63,16 +64,16 @@ def enabled() -> bool:
 
 @functools.cache
 def _client(url: str) -> redis.Redis:
-    return redis.Redis.from_url(url)
+    # Bounded waits: a stalled Redis must fail a beacon (which then shows, uncounted), never
+    # hold the beacon's event loop or a flush for ever.
+    return redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=5)
 
 
 def client() -> redis.Redis:
     return _client(settings.TOOLKIT_COUNTS_REDIS_URL)
 
 
-@functools.cache
-def _beacon_script(url: str):
-    return _client(url).register_script(BEACON_SCRIPT)
+BEACON_SCRIPT_SHA = hashlib.sha1(BEACON_SCRIPT.encode()).hexdigest()  # noqa: S324 - Redis's id
 
 
 def key(name: str) -> str:
@@ -95,29 +96,60 @@ def host_and_parents(host: str) -> list[str]:
     return [".".join(labels[i:]) for i in range(len(labels))]
 
 
-def count_beacon(
+@dataclass(frozen=True)
+class BeaconCall:
+    """One beacon's round of BEACON_SCRIPT: its keys and arguments."""
+
+    keys: tuple[str, ...]
+    args: tuple[str, ...]
+
+
+def beacon_call(
     address_key: str, count: bool, asset: str, shown: str, partner: str, origin: str, size: str
-) -> bool:
-    """Count an embed shown (`shown`) or blocked (`asset`) and say whether its host is blocked.
-    `count` False (a robot, HEAD) only answers the question."""
+) -> BeaconCall:
+    """The script's call for an embed shown (`shown`) or blocked (`asset`). `count` False (a
+    robot, HEAD) only asks whether the host is blocked."""
     day = timezone.localdate()
     limit, period = settings.TOOLKIT_COUNT_RATE_LIMIT
     window = int(timezone.now().timestamp() // period)
-    host = normalise_host(origin)
-    url = settings.TOOLKIT_COUNTS_REDIS_URL
-    blocked = _beacon_script(url)(
-        keys=[key(f"rate:{address_key}:{window}"), key("blocked"), key("live")],
-        args=[
-            limit,
-            period,
+    return BeaconCall(
+        keys=(key(f"rate:{address_key}:{window}"), key("blocked"), key("live")),
+        args=(
+            str(limit),
+            str(period),
             "1" if count else "0",
             field(day, shown, partner, origin, size, CountKind.IMPRESSION),
             field(day, asset, "", origin, size, CountKind.BLOCKED),
-            *host_and_parents(host),
-        ],
-        client=_client(url),
+            *host_and_parents(normalise_host(origin)),
+        ),
     )
-    return blocked == 1
+
+
+def run_beacon_calls(calls: list[BeaconCall]) -> list[bool]:
+    """Run the calls in one round trip (a pipeline, not a transaction: each call is atomic on
+    its own) and say, for each, whether its host is blocked. Raises redis.RedisError."""
+    redis_client = client()
+    for attempt in (1, 2):
+        with redis_client.pipeline(transaction=False) as pipe:
+            for call in calls:
+                pipe.evalsha(BEACON_SCRIPT_SHA, len(call.keys), *call.keys, *call.args)
+            try:
+                return [result == 1 for result in pipe.execute()]
+            except redis.exceptions.NoScriptError:
+                # Redis restarted (or was flushed) since the script was loaded. A call that
+                # failed with NOSCRIPT did nothing, and all of them fail together.
+                if attempt == 2:
+                    raise
+                redis_client.script_load(BEACON_SCRIPT)
+    raise AssertionError("unreachable")
+
+
+def count_beacon(
+    address_key: str, count: bool, asset: str, shown: str, partner: str, origin: str, size: str
+) -> bool:
+    """Count one beacon and say whether its host is blocked (see `beacon_call`)."""
+    call = beacon_call(address_key, count, asset, shown, partner, origin, size)
+    return run_beacon_calls([call])[0]
 
 
 def sync_blocked_hosts() -> None:

@@ -10,11 +10,14 @@
 # the same bytes on every site, so they are cached per asset and size only: the query is cut down
 # to `size` (the partner code and site are read by the embed's script in the browser and reach
 # only the beacon). Wagtail purges these URLs when the asset changes (campaign/toolkit/signals.py).
-# The beacon (/count/impression/) counts and is passed, never cached.
+# The beacon (/count/impression/) counts and is passed, never cached, to its own service
+# (backend `beacon`, campaign/beacon_asgi.py); while that is down, the site's gunicorn answers it.
 # Toolkit downloads need no rule here: /toolkit/<slug>/download/<size>.<ext> is Django's counted,
 # "no-store" redirect, and the file it leads to (/toolkit/<slug>/file/...) is public and cached.
 # tests/ops/test_varnish.py runs this file in a real varnishd, changing only the backend port.
 vcl 4.1;
+
+import std;
 
 backend default {
     .host = "127.0.0.1";
@@ -30,6 +33,20 @@ backend default {
     }
 }
 
+backend beacon {
+    .host = "127.0.0.1";
+    .port = "8001";
+    .connect_timeout = 1s;
+    .first_byte_timeout = 5s;
+    .probe = {
+        .url = "/healthz";
+        .interval = 2s;
+        .timeout = 1s;
+        .window = 3;
+        .threshold = 2;
+    }
+}
+
 # Who may purge: the app servers. Add their addresses when they run on other machines.
 acl purgers {
     "127.0.0.1";
@@ -37,6 +54,13 @@ acl purgers {
 }
 
 sub vcl_recv {
+    # The embed's beacon (a POST, or GET) goes to its own service while that is healthy.
+    if (req.url ~ "^/count/impression/") {
+        if (std.healthy(beacon)) {
+            set req.backend_hint = beacon;
+        }
+        return (pass);
+    }
     if (req.url ~ "^/embed/[^/?]+/(data\.json)?(\?|$)") {
         if (req.url ~ "[?&]size=[a-z0-9-]{1,32}(&|$)") {
             set req.url = regsub(req.url, "\?.*$", "") + "?size=" +
@@ -81,6 +105,14 @@ sub vcl_recv {
     return (hash);
 }
 
+sub vcl_backend_fetch {
+    # A beacon the beacon service could not take (stopped, and its probe has not noticed yet)
+    # is retried once on the site's gunicorn, which answers it the same way: none is lost.
+    if (bereq.retries > 0 && bereq.url ~ "^/count/impression/") {
+        set bereq.backend = default;
+    }
+}
+
 sub vcl_backend_response {
     # Django's "private, no-store" (admin, previews, forms, sessions) and any Set-Cookie: never
     # stored. Remember the decision for a minute so the next request goes straight to the backend.
@@ -115,6 +147,9 @@ sub vcl_synth {
 }
 
 sub vcl_backend_error {
+    if (bereq.retries == 0 && bereq.url ~ "^/count/impression/") {
+        return (retry);
+    }
     # Varnish's own error page would name the backend; visitors get a plain message instead.
     set beresp.http.Content-Type = "text/plain; charset=utf-8";
     set beresp.http.Cache-Control = "private, no-store";
