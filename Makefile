@@ -32,9 +32,10 @@ format: ## Format Python with ruff and fix what ruff can fix
 migrations-check: ## Fail when a model change has no migration
 	DJANGO_SETTINGS_MODULE=campaign.settings.test $(PYTHON) manage.py makemigrations --check --dry-run
 
-lock: ## Regenerate requirements.lock and requirements-dev.lock (with hashes) from requirements*.txt
+lock: ## Regenerate requirements.lock, requirements-dev.lock and requirements-uv.lock (with hashes)
 	$(PIP_COMPILE) --output-file requirements.lock requirements.txt
 	$(PIP_COMPILE) --constraint requirements.lock --output-file requirements-dev.lock requirements-dev.txt
+	$(PIP_COMPILE) --output-file requirements-uv.lock requirements-uv.txt
 
 pre-commit: ## Run every pre-commit hook on every file
 	.venv/bin/pre-commit run --all-files

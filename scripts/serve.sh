@@ -2,9 +2,8 @@
 # Set up and run the site on SQLite with demo content at http://127.0.0.1:8000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -x .venv/bin/python ] || python3 -m venv .venv
-# Exactly the locked versions, checked against their hashes (`make lock` regenerates the lock).
-.venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+# Exactly the locked versions, checked against their hashes (scripts/install.sh, with uv).
+./scripts/install.sh requirements.lock
 export DJANGO_SETTINGS_MODULE=campaign.settings.dev
 .venv/bin/python manage.py compile_catalogues -v 0
 .venv/bin/python manage.py migrate --no-input -v 0

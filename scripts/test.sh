@@ -3,9 +3,8 @@
 # Uses SQLite unless DATABASE_URL points at PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -x .venv/bin/python ] || python3 -m venv .venv
-# Exactly the locked versions, checked against their hashes (`make lock` regenerates the lock).
-.venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
+# Exactly the locked versions, checked against their hashes (scripts/install.sh, with uv).
+./scripts/install.sh requirements-dev.lock
 # tests/ops/test_varnish.py runs the production VCL in a real varnishd (Debian's package).
 if ! command -v varnishd >/dev/null && [ ! -x /usr/sbin/varnishd ]; then
     if [ "$(id -u)" -eq 0 ]; then
