@@ -4,7 +4,7 @@ site is blocked: 204 when the asset may stay, 200 `{"blocked": true}` when the n
 the hotline must replace it. The embed itself is the same cached bytes for every site.
 
 With Redis (production) the beacon never reaches Django's middleware and views: no session, no
-template, no ORM, one Redis round trip (tally.count_beacon). Two thin adapters call `respond`:
+template, no ORM, one Redis script call (tally.beacon_call). Two thin adapters call `respond`:
 the beacon's own service (campaign/beacon_asgi.py, where Varnish sends it) and, should that
 service be down, `BeaconMiddleware` in the site's own WSGI application. Robots and HEAD are
 answered but not counted, the per-address limit applies as everywhere in the toolkit, and

@@ -144,14 +144,6 @@ def run_beacon_calls(calls: list[BeaconCall]) -> list[bool]:
     raise AssertionError("unreachable")
 
 
-def count_beacon(
-    address_key: str, count: bool, asset: str, shown: str, partner: str, origin: str, size: str
-) -> bool:
-    """Count one beacon and say whether its host is blocked (see `beacon_call`)."""
-    call = beacon_call(address_key, count, asset, shown, partner, origin, size)
-    return run_beacon_calls([call])[0]
-
-
 def sync_blocked_hosts() -> None:
     """Copy the officer's blocked hosts into Redis, where the beacon looks them up."""
     hosts = list(BlockedHost.objects.values_list("host", flat=True))
