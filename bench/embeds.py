@@ -22,7 +22,7 @@ from campaign.toolkit.reports import monthly_rows
 from .ab import run_ab
 from .env import ENV, PYTHON, ROOT
 from .pages import HEADERS, median_run, paired_ratio, snapshot_path
-from .stack import Stack, get
+from .stack import Stack, get, serve_like_the_site
 from .wrk import run_wrk
 
 VARNISH_TARGET = 0.8  # the embed through Varnish at 0.8x nginx static or better
@@ -55,7 +55,8 @@ def flush() -> str:
 
 
 def edge_vs_nginx(stack: Stack, paths: dict[str, str], seconds: float, rounds: int) -> dict:
-    """Each path through Varnish and as a file nginx serves, in alternating rounds."""
+    """Each path through Varnish and as a file nginx serves with the site's response headers
+    (the same bytes), in alternating rounds."""
     rows = {}
     for name, path in paths.items():
         status, headers, body = get(stack.gunicorn + path, HEADERS)
@@ -63,6 +64,7 @@ def edge_vs_nginx(stack: Stack, paths: dict[str, str], seconds: float, rounds: i
             raise RuntimeError(f"{name} ({path}) answered {status} through gunicorn")
         target = snapshot_path(stack.snapshots, path.split("?")[0])
         target.write_bytes(body)
+        serve_like_the_site(stack, path, headers)
         get(stack.varnish + path, HEADERS)
         _, varnish_headers, _ = get(stack.varnish + path, HEADERS)
         runs = {"varnish": [], "nginx": []}

@@ -6,7 +6,9 @@ serving static snapshots of the same pages.
 Every server runs in its own process group and is killed with it when the block ends."""
 
 import contextlib
+import os
 import re
+import signal
 import time
 import urllib.error
 import urllib.request
@@ -40,6 +42,8 @@ http {{
     server {{
         listen 127.0.0.1:{port};
         root {root};
+        # Paths answered with the response headers the site gave them (serve_like_the_site).
+        include {tmp}/nginx-locations/*.conf;
         location / {{ try_files $uri $uri/index.html =404; }}
     }}
 }}
@@ -54,6 +58,7 @@ class Stack:
     nginx: str
     beacon: str
     snapshots: Path
+    workdir: Path
     gunicorn_pid: int
 
 
@@ -111,6 +116,7 @@ def production_stack(workdir: Path, workers: int = 2) -> Iterator[Stack]:
     workdir.chmod(0o755)  # nginx's workers run as an unprivileged user and read the snapshots
     snapshots = workdir / "snapshots"
     snapshots.mkdir(exist_ok=True)
+    (workdir / "nginx-locations").mkdir(exist_ok=True)
     app_port, varnish_port, nginx_port = free_port(), free_port(), free_port()
     rendering_port, beacon_port = free_port(), free_port()
     gunicorn_env = {
@@ -162,5 +168,34 @@ def production_stack(workdir: Path, workers: int = 2) -> Iterator[Stack]:
             nginx=f"http://127.0.0.1:{nginx_port}",
             beacon=f"http://127.0.0.1:{beacon_port}",
             snapshots=snapshots,
+            workdir=workdir,
             gunicorn_pid=app.pid,
         )
+
+
+# What a server sets on every answer by itself, or what only a cache adds.
+OWN_HEADERS = {"date", "content-length", "connection", "keep-alive", "transfer-encoding", "server",
+               "age", "accept-ranges", "via", "x-varnish", "x-cache", "x-cache-hits"}  # fmt: skip
+
+
+def serve_like_the_site(stack: Stack, path: str, headers: dict[str, str]) -> None:
+    """Make nginx answer `path` (its snapshot) with the response headers the site gave it, so
+    that nginx and Varnish send the same bytes, and reload nginx."""
+    location = path.split("?")[0]
+    content_type = headers.get("Content-Type", "text/html")
+    lines = [f"location = {location} {{", "    types { }", f'    default_type "{content_type}";']
+    for name, value in headers.items():
+        if name.lower() not in OWN_HEADERS and name.lower() != "content-type":
+            lines.append(
+                f'    add_header {name} "{value.replace(chr(34), chr(92) + chr(34))}" always;'
+            )
+    lines += ["    try_files $uri $uri/index.html =404;", "}", ""]
+    name = re.sub(r"[^\w]+", "-", location).strip("-")
+    (stack.workdir / "nginx-locations" / f"{name}.conf").write_text("\n".join(lines))
+    os.kill(int((stack.workdir / "nginx.pid").read_text()), signal.SIGHUP)
+    marker = next((k for k in headers if k.lower() not in OWN_HEADERS | {"content-type"}), None)
+    deadline = time.monotonic() + 10
+    while marker and marker not in get(stack.nginx + path)[1]:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"nginx did not take the headers for {path} within 10 s")
+        time.sleep(0.1)

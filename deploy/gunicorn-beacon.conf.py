@@ -8,11 +8,27 @@ this process is down, to the site's gunicorn, which answers the beacon the same 
 import multiprocessing
 import os
 
+from uvicorn_worker import UvicornWorker
+
+
+class BeaconWorker(UvicornWorker):
+    """uvicorn's worker, doing nothing per request that the beacon does not need: the address
+    is read from X-Forwarded-For by the rate limiter itself (campaign.core.ratelimit), no access
+    log (below), no Server header."""
+
+    CONFIG_KWARGS = {
+        **UvicornWorker.CONFIG_KWARGS,
+        "proxy_headers": False,
+        "access_log": False,
+        "server_header": False,
+    }
+
+
 bind = os.environ.get("GUNICORN_BEACON_BIND", "127.0.0.1:8001")
 # One event loop per core: each worker keeps every partner page's connection open and answers
 # a beacon in well under a millisecond, so more processes than cores only add switching.
 workers = int(os.environ.get("GUNICORN_BEACON_WORKERS", multiprocessing.cpu_count()))
-worker_class = "uvicorn_worker.UvicornWorker"
+worker_class = BeaconWorker
 timeout = 30
 graceful_timeout = 10
 keepalive = 5
