@@ -310,8 +310,9 @@ PAGES_ES = {
         "intro": "Carteles y banners para que las organizaciones aliadas los compartan en sus "
         "sitios y redes.",
     },
+    # Action titles are also the header's buttons: short, so they share one row at 1366 px.
     "leaders-pledge": lambda home: {
-        "title": "Firme el compromiso de los líderes",
+        "title": "Firme el compromiso",
         "slug": "compromiso-de-lideres",
         "intro": "Alcaldes, directores de agencias, empresas, iglesias y escuelas: comprometan "
         "a su oficina u organización a nombrar a los compradores que impulsan la trata.",
@@ -339,7 +340,7 @@ PAGES_ES = {
         ],
     },
     "request-training": lambda home: {
-        "title": "Solicite una formación",
+        "title": "Pida una formación",
         "slug": "solicitar-formacion",
         "intro": "Hoteles, moteles y departamentos de policía pueden pedir formación para "
         "reconocer la trata e investigar a quienes compran sexo.",
