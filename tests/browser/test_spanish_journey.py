@@ -47,7 +47,8 @@ def switch_and_back(page, site_url: str, english_path: str, english_h1: str) -> 
 def test_spanish_visitor_reads_checks_a_source_acts_and_leaves(
     site_url, new_context, elsewhere, shot
 ):
-    quick_exit_url = CampaignSettings.objects.get().quick_exit_url
+    quick_exit_url = CampaignSettings.objects.get().quick_exit_url_es  # a site in Spanish
+    assert quick_exit_url == "https://weather.com/es-US/"
     context = new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
 
