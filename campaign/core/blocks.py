@@ -34,10 +34,27 @@ class CaptionedImageBlock(blocks.StructBlock):
         template = f"{BLOCK_TEMPLATES}/image_block.html"
 
 
+def fact_in_language(fact, page=None):
+    """`fact` in the page's language (the active language without a page), else `fact` itself."""
+    if fact is None:
+        return None
+    if page is not None and getattr(page, "locale_id", None):
+        return fact.get_translation_or_none(page.locale) or fact
+    return fact.localized
+
+
 class FactBlock(blocks.StructBlock):
-    """A fact from the facts library, shown with its figure, claim and source."""
+    """A fact from the facts library, shown with its figure, claim and source, in the language of
+    the page it stands on: a Spanish page copied from an English one still points at the English
+    fact, so the block shows that fact's Spanish translation, or the English fact when it has none.
+    """
 
     fact = SnippetChooserBlock("core.Fact")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["fact"] = fact_in_language(value.get("fact"), (parent_context or {}).get("page"))
+        return context
 
     class Meta:
         icon = "info-circle"

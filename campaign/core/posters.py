@@ -10,6 +10,20 @@ PALETTES = {
     "ink": ("#1a1a2e", "#ffd23f", "#ffffff"),
     "gold": ("#ffd23f", "#1a1a2e", "#3d0f4b"),
 }
+HOTLINE = "Hotline 1-888-373-7888"
+
+# Pillow's built-in font draws English only (no á, í, ñ): Spanish text uses DejaVu Sans where
+# the system has it (Debian's fonts-dejavu-core, which Chromium pulls in).
+ACCENTED_FONT = "DejaVuSans.ttf"
+
+
+def _font(size: int, text: str):
+    if not text.isascii():
+        try:
+            return ImageFont.truetype(ACCENTED_FONT, size)
+        except OSError:
+            pass
+    return ImageFont.load_default(size=size)
 
 
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font, max_width: int) -> list[str]:
@@ -26,7 +40,11 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font, max_width: int) -> list[st
 
 
 def draw_poster(
-    slogan: str, tagline: str, palette: str = "plum", size: tuple[int, int] = (1600, 1000)
+    slogan: str,
+    tagline: str,
+    palette: str = "plum",
+    size: tuple[int, int] = (1600, 1000),
+    hotline: str = HOTLINE,
 ) -> bytes:
     """Return a PNG poster: the slogan large, a tagline, and the campaign's name and hotline."""
     background, headline_colour, text_colour = PALETTES[palette]
@@ -35,8 +53,8 @@ def draw_poster(
     draw = ImageDraw.Draw(image)
     margin = width // 12
     draw.rectangle([0, height - height // 7, width, height], fill=headline_colour)
-    headline = ImageFont.load_default(size=width // 13)
-    body = ImageFont.load_default(size=width // 36)
+    headline = _font(width // 13, slogan)
+    body = _font(width // 36, tagline)
     y = margin
     for line in _wrap(draw, slogan, headline, width - 2 * margin):
         draw.text((margin, y), line, font=headline, fill=headline_colour)
@@ -45,10 +63,10 @@ def draw_poster(
     for line in _wrap(draw, tagline, body, width - 2 * margin):
         draw.text((margin, y), line, font=body, fill=text_colour)
         y += int(body.size * 1.4)
-    footer = ImageFont.load_default(size=width // 40)
+    footer = _font(width // 40, hotline)
     draw.text(
         (margin, height - height // 7 + height // 28),
-        f"END DEMAND CT  ·  {HOTLINE}",
+        f"END DEMAND CT  ·  {hotline}",
         font=footer,
         fill=background,
     )
@@ -57,7 +75,6 @@ def draw_poster(
     return buffer.getvalue()
 
 
-HOTLINE = "Hotline 1-888-373-7888"
 # Banners at least this many times wider than tall put the message and the hotline side by side.
 BANNER_SHAPE = 3
 
@@ -67,7 +84,7 @@ def _fit(draw, text: str, max_width: int, max_height: int, largest: int, spacing
     lines; never below 10 px."""
     size = largest
     while True:
-        font = ImageFont.load_default(size=size)
+        font = _font(size, text)
         lines = _wrap(draw, text, font, max_width)
         widest = max(draw.textlength(line, font=font) for line in lines)
         if size <= 10 or (widest <= max_width and len(lines) * size * spacing <= max_height):
@@ -82,7 +99,9 @@ def _draw_lines(draw, lines, font, x: int, y: int, fill, spacing: float = 1.15) 
     return y
 
 
-def draw_artwork(slogan: str, tagline: str, palette: str, size: tuple[int, int]) -> bytes:
+def draw_artwork(
+    slogan: str, tagline: str, palette: str, size: tuple[int, int], hotline: str = HOTLINE
+) -> bytes:
     """Return a PNG designed for one exact size: the slogan and the hotline as large as the
     size allows (side by side on banners), the tagline only where it stays readable."""
     background, headline_colour, text_colour = PALETTES[palette]
@@ -96,7 +115,7 @@ def draw_artwork(slogan: str, tagline: str, palette: str, size: tuple[int, int])
         block = int(len(lines) * font.size * 1.15)
         _draw_lines(draw, lines, font, pad, (height - block) // 2, headline_colour)
         draw.rectangle([split, 0, width, height], fill=headline_colour)
-        font, lines = _fit(draw, HOTLINE, width - split - 2 * pad, height - 2 * pad, height // 3)
+        font, lines = _fit(draw, hotline, width - split - 2 * pad, height - 2 * pad, height // 3)
         block = int(len(lines) * font.size * 1.15)
         _draw_lines(draw, lines, font, split + pad, (height - block) // 2, background)
     else:
@@ -116,7 +135,7 @@ def draw_artwork(slogan: str, tagline: str, palette: str, size: tuple[int, int])
         y = _draw_lines(draw, lines, font, margin, y, headline_colour)
         _draw_lines(draw, body_lines, body, margin, y + margin // 2, text_colour, 1.4)
         draw.rectangle([0, height - band, width, height], fill=headline_colour)
-        footer = f"END DEMAND CT  ·  {HOTLINE}" if width >= 600 else HOTLINE
+        footer = f"END DEMAND CT  ·  {hotline}" if width >= 600 else hotline
         font, lines = _fit(draw, footer, inner, int(band * 0.7), band // 2)
         block = int(len(lines) * font.size * 1.15)
         _draw_lines(draw, lines, font, margin, height - band + (band - block) // 2, background)

@@ -352,6 +352,7 @@ def seed_settings(site: Site) -> None:
     if settings.postal_address:
         return
     settings.organisation_name = "Connecticut Trafficking in Persons Council"
+    settings.organisation_name_es = "Consejo de Connecticut contra la Trata de Personas"
     settings.postal_address = (
         "c/o Commission on Women, Children and Seniors\n18-20 Trinity St.\nHartford, CT 06106"
     )

@@ -5,8 +5,13 @@ English original; what exists is left alone, so seeding twice changes nothing. P
 stay English (they can be translated in the admin). Core names pages by slug only, so it imports
 no app."""
 
+from collections import defaultdict
+
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.rich_text import RichText
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
 from .models import CampaignGoal, Fact, PolicyRecommendation
 
@@ -310,8 +315,9 @@ PAGES_ES = {
         "intro": "Carteles y banners para que las organizaciones aliadas los compartan en sus "
         "sitios y redes.",
     },
+    # Action titles are also the header's buttons: short, so they share one row at 1366 px.
     "leaders-pledge": lambda home: {
-        "title": "Firme el compromiso de los líderes",
+        "title": "Firme el compromiso",
         "slug": "compromiso-de-lideres",
         "intro": "Alcaldes, directores de agencias, empresas, iglesias y escuelas: comprometan "
         "a su oficina u organización a nombrar a los compradores que impulsan la trata.",
@@ -339,7 +345,7 @@ PAGES_ES = {
         ],
     },
     "request-training": lambda home: {
-        "title": "Solicite una formación",
+        "title": "Pida una formación",
         "slug": "solicitar-formacion",
         "intro": "Hoteles, moteles y departamentos de policía pueden pedir formación para "
         "reconocer la trata e investigar a quienes compran sexo.",
@@ -524,18 +530,63 @@ def translate_page(page: Page, locale: Locale, home: Page | None) -> Page:
     return copy
 
 
+def register_translation(original, copy) -> None:
+    """Record `copy` with wagtail-localize as the translation of `original`, as if made with
+    its "Translate" action: a TranslationSource of the original, a Translation into the copy's
+    language, and the copy's own words as the StringTranslation of each source segment found at
+    the same place in the copy (title, slug, intro, paragraphs where they are as many). The
+    admin then shows the copy as a translation to sync, and exports it as a PO file with
+    Spanish msgstrs.
+    The copy itself is not rewritten: it was written in Spanish, not segment by segment, so a
+    segment it has no counterpart for (a StreamField block written anew) stays to translate."""
+    source, _ = TranslationSource.get_or_create_from_instance(original)
+    translation, created = Translation.objects.get_or_create(
+        source=source, target_locale=copy.locale, defaults={"enabled": True}
+    )
+    if not created:
+        return
+    written = defaultdict(list)  # path -> the copy's strings there, in order
+    for segment in extract_segments(copy):
+        if isinstance(segment, StringSegmentValue):
+            written[segment.path].append(segment.string.data)
+    originals = defaultdict(list)
+    for segment in source.stringsegment_set.select_related("string", "context").order_by("order"):
+        originals[segment.context.path].append(segment)
+    for path, segments in originals.items():
+        # A rich text field gives one segment per paragraph, all at its path: pair them only
+        # when the copy has as many there, else the Spanish would land on the wrong paragraph.
+        if len(written[path]) != len(segments):
+            continue
+        for segment, data in zip(segments, written[path], strict=True):
+            if data != segment.string.data:
+                StringTranslation.objects.get_or_create(
+                    translation_of=segment.string,
+                    locale=copy.locale,
+                    context=segment.context,
+                    defaults={"data": data},
+                )
+
+
 def seed_spanish_site(site) -> None:
-    """The Spanish records, then the Spanish home page and every visitor page under it."""
+    """The Spanish records, then the Spanish home page and every visitor page under it, each
+    registered with wagtail-localize as a translation of its English original."""
     locale = spanish_locale()
     seed_records(locale)
+    english = Locale.get_default()
+    for model in (CampaignGoal, Fact, PolicyRecommendation):
+        for record in model.objects.filter(locale=english):
+            translated = record.get_translation_or_none(locale)
+            if translated is not None:
+                register_translation(record, translated)
     home = site.root_page.specific
     home_es = translate_page(home, locale, None)
+    register_translation(home, home_es)
     pages = home.get_children().live().public().specific()
     # Pages others link to first (toolkit, actions, policy), goal pages after them.
     ordered = sorted(pages, key=lambda page: page.slug in GOAL_SLUGS)
     for page in ordered:
         if page.slug in PAGES_ES:
-            translate_page(page, locale, home_es)
+            register_translation(page, translate_page(page, locale, home_es))
 
 
 GOAL_SLUGS = {

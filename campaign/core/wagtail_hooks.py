@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import render_cache
+from . import render_cache, seed_es
 from .models import CampaignGoal, Fact, PolicyRecommendation
 
 
@@ -45,3 +45,11 @@ register_snippet(CampaignViewSetGroup)
 @hooks.register("before_serve_page")
 def note_served_page(page, request, serve_args, serve_kwargs):
     render_cache.serving(page, request)
+
+
+def seed_spanish(data, stdout) -> None:
+    seed_es.seed_spanish_site(data.site)
+
+
+# After every app's English pages (orders 0-110), which the Spanish site translates.
+hooks.register("register_campaign_seed", fn=seed_spanish, order=200)

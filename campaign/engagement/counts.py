@@ -1,10 +1,14 @@
 """First-party counts this app exposes to the engagement reports: action form submissions, in
-total and per action page."""
+total and per action page. A page's translations (the Spanish pledge under /es/) count with it,
+under the default language's slug, so the indicators and goals see every language's
+submissions."""
 
 import datetime
+from collections import defaultdict
 
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
+from wagtail.models import Locale
 
 from campaign.core.counts import CountSource
 
@@ -31,7 +35,14 @@ def submissions_counter(page_ids):
 
 
 def form_submission_sources() -> list[CountSource]:
-    pages = list(ActionFormPage.objects.values_list("pk", "slug", "title"))
+    rows = ActionFormPage.objects.values_list("pk", "slug", "title", "translation_key", "locale_id")
+    default_locale = Locale.get_default().pk
+    translations = defaultdict(list)  # translation key -> the pks of the page in every language
+    named = {}  # translation key -> (slug, title) of the default language's page, else the first
+    for pk, slug, title, key, locale_id in rows.order_by("path"):
+        translations[key].append(pk)
+        if key not in named or locale_id == default_locale:
+            named[key] = (slug, title)
     sources = [
         CountSource(
             "engagement.form_submissions",
@@ -43,8 +54,8 @@ def form_submission_sources() -> list[CountSource]:
         CountSource(
             f"engagement.form_submissions.{slug}",
             f"Submissions of the form '{title}'",
-            submissions_counter([pk]),
+            submissions_counter(translations[key]),
         )
-        for pk, slug, title in pages
+        for key, (slug, title) in named.items()
     ]
     return sources

@@ -12,6 +12,7 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    Locale,
     Page,
     Workflow,
     WorkflowPage,
@@ -43,6 +44,9 @@ ROLE_MODEL_PERMISSIONS = [
     ("engagement", ["indicator", "manualentry"], ALL),
     ("wagtailsearchpromotions", ["searchpromotion"], ALL),
     ("home", ["searchsynonym"], ALL),
+    # The records a visitor reads, to translate them (Wagtail's snippet permissions are per model,
+    # not per language, so this also lets the group edit the English records).
+    ("core", ["campaigngoal", "fact", "policyrecommendation"], ("add", "change", "view")),
 ]
 COLLECTION_PERMISSIONS = {
     "wagtaildocs": ["add_document", "change_document", "choose_document"],
@@ -201,7 +205,16 @@ def role_permissions() -> list[Permission]:
             codename__in=[f"{action}_{model}" for model in models for action in actions],
         )
     wanted |= Q(content_type__app_label="alerts", codename="send_mediaalert")
+    # wagtail-localize's "Translate" actions on pages and snippets.
+    wanted |= Q(content_type__app_label="wagtail_localize", codename="submit_translation")
     return list(Permission.objects.filter(wanted))
+
+
+def translated_trees(newsroom: NewsroomPage) -> list[Page]:
+    """The translations of the site's home page (the Spanish tree under /es/): Communications
+    translates pages, and a page's translation is made and edited in that tree."""
+    site = newsroom.get_site()
+    return list(site.root_page.get_translations()) if site else []
 
 
 def seed_communications_group(newsroom: NewsroomPage) -> Group:
@@ -209,14 +222,15 @@ def seed_communications_group(newsroom: NewsroomPage) -> Group:
     alerts, contacts, the toolkit and engagement. Running it again adds what is missing."""
     group, _ = Group.objects.get_or_create(name=COMMUNICATIONS_GROUP)
     group.permissions.add(*role_permissions())
-    for codename in PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=group,
-            page=newsroom,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
-        )
+    for page in [newsroom, *translated_trees(newsroom)]:
+        for codename in PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=page,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
     root_collection = Collection.get_first_root_node()
     for app_label, codenames in COLLECTION_PERMISSIONS.items():
         for codename in codenames:
@@ -245,3 +259,10 @@ def seed_newsroom(data, stdout) -> None:
     seed_press_clips(release)
     seed_communications_group(newsroom)
     stdout.write("Seeded the newsroom, its releases and press clips.")
+
+
+def seed_translators(data, stdout) -> None:
+    """After the Spanish site is seeded: Communications may translate into it."""
+    newsroom = NewsroomPage.objects.filter(locale=Locale.get_default()).first()
+    if newsroom is not None:
+        seed_communications_group(newsroom)

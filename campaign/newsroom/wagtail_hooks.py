@@ -16,7 +16,7 @@ from campaign.core.counts import COUNT_SOURCES_HOOK, CountSource
 
 from . import admin_urls
 from .models import Boilerplate, MediaContact, PressClip, PressReleasePage
-from .seed import seed_newsroom
+from .seed import seed_newsroom, seed_translators
 
 
 class MediaContactViewSet(SnippetViewSet):
@@ -132,6 +132,8 @@ def count_sources():
 
 
 hooks.register("register_campaign_seed", fn=seed_newsroom, order=10)
+# After core's Spanish site (order 200), so the Communications group can translate into it.
+hooks.register("register_campaign_seed", fn=seed_translators, order=210)
 
 
 @hooks.register("register_log_actions")

@@ -1,8 +1,10 @@
 """Syndication: a read-only Wagtail API (v2) endpoint at /api/v2/assets/ for partners to pull the
 active campaign assets into their own sites, with renditions, download links, credit and licence
 of the sizes offered to partners. Retired assets are never listed; results are paginated with
-?limit= and ?offset=."""
+?limit= and ?offset=. The listing gives one language's assets, English unless ?locale=es asks for
+the Spanish ones; an asset's own URL answers in any language."""
 
+from django.conf import settings
 from django.urls import reverse
 from rest_framework import serializers
 from wagtail.api.v2.serializers import BaseSerializer
@@ -71,6 +73,11 @@ class CampaignAssetsAPIViewSet(CheckedParametersMixin, BaseAPIViewSet):
         "downloads",
     ]
     listing_default_fields = [*BaseAPIViewSet.listing_default_fields, *body_fields[1:]]
+    known_query_parameters = BaseAPIViewSet.known_query_parameters | {"locale"}
 
     def get_queryset(self):
-        return CampaignAsset.objects.active().with_sizes().select_related("goal").order_by("id")
+        assets = CampaignAsset.objects.active().with_sizes().select_related("goal").order_by("id")
+        if self.action == "listing_view":
+            language = self.request.GET.get("locale", settings.LANGUAGE_CODE)
+            assets = assets.filter(locale__language_code=language)
+        return assets

@@ -69,6 +69,11 @@ class BaseCampaignAssetForm(WagtailAdminModelForm):
                     "artwork": self.cleaned_data[artwork],
                     "approved_version": approved_version,
                 },
+                create_defaults={
+                    "artwork": self.cleaned_data[artwork],
+                    "approved_version": approved_version,
+                    "locale_id": self.instance.locale_id,  # a size is in its asset's language
+                },
             )
 
 

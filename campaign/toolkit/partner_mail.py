@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from .embeds import embed_codes
 from .models import CampaignAsset, Partner, ToolkitPage
@@ -53,7 +54,9 @@ def send_approval(partner: Partner, request: HttpRequest) -> None:
             toolkit.asset_url(asset, request) if toolkit else "",
             embed_codes(request, asset, preset, partner.code),
         )
-        for asset in CampaignAsset.objects.active().select_related("image")
+        for asset in CampaignAsset.objects.active()
+        .filter(locale=Locale.get_default())
+        .select_related("image")
     ]
     context = {
         "partner": partner,

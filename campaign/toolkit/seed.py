@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from wagtail.models import Collection, GroupCollectionPermission, Locale, Page
 
 from campaign.core.models import CampaignImage
-from campaign.core.posters import draw_artwork
+from campaign.core.posters import draw_artwork, draw_poster
 from campaign.core.seed import POSTERS
 
 from .models import AssetSize, CampaignAsset, Partner, ToolkitPage
@@ -39,6 +39,54 @@ ASSETS = {
         "Laws that hold buyers to account cut off the market. Call the hotline if you suspect "
         "trafficking.",
     ),
+}
+
+# The Spanish assets, by the English asset's slug: written in Spanish, not word for word, with
+# the hotline's Spanish-language service on the artwork.
+HOTLINE_ES = "Ayuda en español 1-888-373-7888"
+ASSETS_ES = {
+    "no-buyers-no-trafficking": {
+        "title": "Sin compradores no hay trata",
+        "slug": "sin-compradores-no-hay-trata",
+        "message": "La trata sexual existe porque hay quien paga por sexo. Hablemos de los "
+        "compradores.",
+        "slogan": "Sin compradores no hay trata.",
+        "tagline": "La trata sexual existe porque hay quien paga por sexo. Pongamos la mirada "
+        "en los compradores.",
+        "description": "Cartel de la campaña sobre fondo ciruela: «Sin compradores no hay trata».",
+    },
+    "buying-a-child-is-a-felony": {
+        "title": "Comprar sexo a un menor es un delito grave",
+        "slug": "comprar-sexo-a-un-menor-es-delito-grave",
+        "message": "En Connecticut, pagar por sexo con una persona menor de 18 años es un delito "
+        "grave de clase C desde 2013.",
+        "slogan": "Comprar sexo a un menor es un delito grave.",
+        "tagline": "En Connecticut es delito grave de clase C desde 2013, y aún nadie ha sido "
+        "condenado por ello.",
+        "description": "Cartel de la campaña sobre fondo rojo: «Comprar sexo a un menor es un "
+        "delito grave».",
+    },
+    "look-at-who-is-buying": {
+        "title": "Mire quién compra",
+        "slug": "mire-quien-compra",
+        "message": "La demanda alimenta la trata de menores y de adultos en nuestro estado. Los "
+        "líderes pueden decirlo en voz alta.",
+        "slogan": "Mire quién compra.",
+        "tagline": "La demanda alimenta la trata de menores y de adultos explotados en nuestro "
+        "estado.",
+        "description": "Cartel de la campaña sobre fondo oscuro: «Mire quién compra».",
+    },
+    "end-demand-end-trafficking": {
+        "title": "Sin demanda no hay trata",
+        "slug": "sin-demanda-no-hay-trata",
+        "message": "Las leyes que piden cuentas a los compradores cierran el mercado. Si sospecha "
+        "un caso de trata, llame a la línea de ayuda: atiende en español.",
+        "slogan": "Acabemos con la demanda y con la trata.",
+        "tagline": "Si sospecha un caso de trata, llame a la Línea Nacional contra la Trata de "
+        "Personas: atiende en español.",
+        "description": "Cartel de la campaña sobre fondo amarillo: «Acabemos con la demanda y "
+        "con la trata».",
+    },
 }
 
 PARTNERS = [
@@ -125,6 +173,61 @@ def seed_designed_sizes(asset: CampaignAsset, poster: CampaignImage, drawing: di
         )
         artwork.save()
         AssetSize.objects.create(asset=asset, preset=preset.key, artwork=artwork)
+
+
+def drawn_image(png: bytes, name: str, title: str, description: str, like: CampaignImage):
+    image = CampaignImage(
+        file=ImageFile(BytesIO(png), name=name),
+        title=title,
+        description=description,
+        credit=like.credit,
+        licence=like.licence,
+        source=like.source,
+    )
+    image.save()
+    return image
+
+
+def seed_spanish_assets(data, stdout) -> None:
+    """Each seeded asset in Spanish: a translation with its own slug, message, poster and
+    artwork drawn for every size in Spanish, pointing at the Spanish goal and home page."""
+    spanish = Locale.objects.filter(language_code="es").first()
+    if spanish is None:
+        return
+    english = CampaignAsset.objects.filter(locale=Locale.get_default(), slug__in=ASSETS_ES)
+    for asset in english.select_related("image", "goal", "link_page"):
+        if asset.get_translation_or_none(spanish) is not None or asset.image is None:
+            continue
+        text = ASSETS_ES[asset.slug]
+        palette = DRAWN[asset.image.title]["palette"] if asset.image.title in DRAWN else "plum"
+        copy = asset.copy_for_translation(spanish)
+        copy.title, copy.slug, copy.message = text["title"], text["slug"], text["message"]
+        copy.goal = asset.goal.get_translation_or_none(spanish) or asset.goal
+        if asset.link_page is not None:
+            copy.link_page = asset.link_page.get_translation_or_none(spanish) or asset.link_page
+        poster = draw_poster(text["slogan"], text["tagline"], palette, hotline=HOTLINE_ES)
+        copy.image = drawn_image(
+            poster, f"{copy.slug}.png", f"Cartel: {copy.title}", text["description"], asset.image
+        )
+        for size in copy.sizes.all():  # copied from the English asset, not saved yet
+            preset = PRESETS[size.preset]
+            png = draw_artwork(
+                text["slogan"],
+                text["tagline"],
+                palette,
+                (preset.width, preset.height),
+                hotline=HOTLINE_ES,
+            )
+            size.artwork = drawn_image(
+                png,
+                f"{copy.slug}-{preset.key}.png",
+                f"{copy.title}: {preset.dimensions}",
+                text["description"],
+                asset.image,
+            )
+            size.approved_version = ""
+        copy.save()
+    stdout.write("Seeded the Spanish campaign assets.")
 
 
 def seed_partners() -> None:

@@ -137,7 +137,7 @@ def embed_asset(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
 
     @functools.wraps(view)
     def wrapped(request: HttpRequest, slug: str) -> HttpResponse:
-        asset = CampaignAsset.objects.filter(slug=slug).select_related("image").first()
+        asset = CampaignAsset.objects.by_slug(slug).select_related("image").first()
         if asset is None:
             return refused(404, _("No campaign asset has this address."))
         response = view(request, asset, get_preset(request))
@@ -216,7 +216,7 @@ def beacon(request: HttpRequest) -> HttpResponse:
     if partner and said.origin and not origin_allowed(said.origin, partner.domains):
         partner = None
     blocked = BlockedHost.objects.is_blocked(host)
-    counted = CampaignAsset.objects.filter(slug=said.asset if blocked else said.shown).first()
+    counted = CampaignAsset.objects.by_slug(said.asset if blocked else said.shown).first()
     if counted is not None:
         where = Where(partner=None if blocked else partner, host=host)
         kind = CountKind.BLOCKED if blocked else CountKind.IMPRESSION
@@ -236,7 +236,7 @@ def as_response(status: str, headers: list[tuple[str, str]], body: bytes) -> Htt
 @require_safe
 def embed_image(request: HttpRequest, slug: str, preset: str, extension: str) -> HttpResponse:
     """The image of the plain-HTML embed code: counted, then sent to the current rendition."""
-    asset = CampaignAsset.objects.filter(slug=slug).select_related("image").first()
+    asset = CampaignAsset.objects.by_slug(slug).select_related("image").first()
     if asset is None or preset not in PRESETS or extension not in FORMATS:
         return refused(404, _("No such asset, size or format."))
     where, blocked = where_embedded(request, request.GET.get("partner", ""))
@@ -285,7 +285,7 @@ def embed_js(request: HttpRequest) -> HttpResponse:
 def download(request: HttpRequest, slug: str, preset: str, extension: str) -> HttpResponse:
     """One size of an asset as a file, counted as a download. The count is this small uncached
     redirect; the file behind it is the same for everyone, so Varnish may serve it."""
-    asset = CampaignAsset.objects.filter(slug=slug).select_related("image").first()
+    asset = CampaignAsset.objects.by_slug(slug).select_related("image").first()
     if asset is None or preset not in PRESETS or extension not in FORMATS:
         raise Http404(_("No such asset, size or format."))
     if not (asset.is_active and asset.image):
@@ -302,7 +302,7 @@ def download(request: HttpRequest, slug: str, preset: str, extension: str) -> Ht
 @require_safe
 def download_file(request: HttpRequest, slug: str, preset: str, extension: str) -> HttpResponse:
     """The file a download redirects to: an attachment with its credit and licence, cacheable."""
-    asset = CampaignAsset.objects.filter(slug=slug).select_related("image").first()
+    asset = CampaignAsset.objects.by_slug(slug).select_related("image").first()
     if asset is None or preset not in PRESETS or extension not in FORMATS:
         raise Http404(_("No such asset, size or format."))
     if not (asset.is_active and asset.image):
@@ -379,7 +379,7 @@ def asset_from_url(url: str, host: str) -> tuple[CampaignAsset, dict]:
     for prefix in prefixes:
         if parts.path.startswith(prefix):
             slug = parts.path[len(prefix) :].strip("/")
-            asset = CampaignAsset.objects.filter(slug=slug).select_related("image").first()
+            asset = CampaignAsset.objects.by_slug(slug).select_related("image").first()
             if asset is not None:
                 return asset, {key: values[0] for key, values in parse_qs(parts.query).items()}
     raise Http404("Not a campaign asset.")

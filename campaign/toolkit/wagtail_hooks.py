@@ -19,7 +19,7 @@ from .models import BlockedHost, CampaignAsset, DailyCount, Partner
 from .operations import ExactFillOperation
 from .panels import annotate_counts, count_columns
 from .safe_area import SafeAreaOperation
-from .seed import seed_toolkit
+from .seed import seed_spanish_assets, seed_toolkit
 
 
 class CampaignAssetViewSet(SnippetViewSet):
@@ -163,3 +163,5 @@ def count_sources():
 
 
 hooks.register("register_campaign_seed", fn=seed_toolkit, order=20)
+# After core's Spanish site (order 200), which makes the Spanish toolkit page and goals.
+hooks.register("register_campaign_seed", fn=seed_spanish_assets, order=205)

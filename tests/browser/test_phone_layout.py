@@ -98,6 +98,29 @@ def test_wide_screen_shows_the_links_without_the_button(site_url, new_context, s
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1366"])
+def test_spanish_header_is_as_tall_as_the_english_one(site_url, new_context, shot, viewport):
+    """Spanish labels are longer, yet the header keeps the English rows: one row on a phone; at
+    1366 px the pages above the actions, and the actions on one line (not 142 px tall)."""
+    context = new_context(viewport=viewport)
+    page = context.new_page()
+    heights = {}
+    for path in ["/leaders-pledge/", "/es/compromiso-de-lideres/"]:
+        page.goto(f"{site_url}{path}")
+        heights[path] = page.locator(".site-header").bounding_box()["height"]
+        if viewport is DESKTOP:
+            tops = {round(box["y"]) for box in boxes(page.locator(".menu__actions a"))}
+            assert len(tops) == 1, (path, tops)
+    shot(page, f"header-es-{viewport['width']}")
+    assert heights["/es/compromiso-de-lideres/"] == heights["/leaders-pledge/"]
+    assert heights["/es/compromiso-de-lideres/"] < (120 if viewport is DESKTOP else 80)
+    context.close()
+
+
+def boxes(locator) -> list[dict]:
+    return [locator.nth(i).bounding_box() for i in range(locator.count())]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1366"])
 def test_pages_fit_the_screen(site_url, new_context, shot, viewport):
     """No page is wider than the screen; the quick exit and "Browse safely" stay in view."""
     context = new_context(viewport=viewport)

@@ -145,3 +145,20 @@ def test_goal_number_and_slug_are_unique_per_language():
         CampaignGoal.objects.create(
             number=1, slug="another", title="x", summary="x", audience="x", locale=goal.locale
         )
+
+
+def test_spanish_pages_show_the_spanish_organisation_name_and_quick_exit(client):
+    """Settings' visitor texts have a Spanish field each: the footer's organisation name and
+    the quick exit's address; empty Spanish fields fall back to the English ones."""
+    spanish = client.get("/es/").content.decode()
+    assert '<h2 id="footer-org">Consejo de Connecticut contra la Trata de Personas</h2>' in spanish
+    assert 'class="quick-exit" href="https://weather.com/es-US/"' in spanish
+    english = client.get("/").content.decode()
+    assert '<h2 id="footer-org">Connecticut Trafficking in Persons Council</h2>' in english
+    assert 'class="quick-exit" href="https://weather.com/"' in english
+    settings = CampaignSettings.objects.get()
+    settings.organisation_name_es = settings.quick_exit_url_es = ""
+    settings.save()
+    spanish = client.get("/es/").content.decode()
+    assert '<h2 id="footer-org">Connecticut Trafficking in Persons Council</h2>' in spanish
+    assert 'class="quick-exit" href="https://weather.com/"' in spanish

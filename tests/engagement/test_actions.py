@@ -7,6 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
+from wagtail.models import Locale
 
 from campaign.core.counts import get_count_sources
 from campaign.engagement.models import ActionFormPage
@@ -124,6 +125,23 @@ def test_submissions_count_toward_their_form_and_in_total(
     assert sources["engagement.form_submissions.leaders-pledge"].count(day_before, today) == 1
     assert sources["engagement.form_submissions.request-training"].count(day_before, today) == 0
     assert sources["engagement.form_submissions"].count(day_before, today) == 1
+
+
+def test_spanish_submissions_count_toward_the_same_form_and_goal(client, pledge):
+    """The Spanish pledge (its own Spanish fields) counts under the English pledge's source."""
+    spanish = pledge.get_translation(Locale.objects.get(language_code="es"))
+    assert spanish.goal.translation_key == pledge.goal.translation_key
+    values = {"email": "ana@example.org", "checkbox": "on"}
+    data = {f.clean_name: values.get(f.field_type, "Ejemplo") for f in spanish.form_fields.all()}
+    assert "su_nombre" in data  # the Spanish copy's fields are Spanish
+    response = client.post(spanish.url, data, REMOTE_ADDR="10.0.0.8")
+    assert "Gracias por firmar" in response.content.decode()
+    client.post(pledge.url, pledge_data(), REMOTE_ADDR="10.0.0.9")
+    sources = get_count_sources()
+    today = timezone.localdate()
+    assert sources["engagement.form_submissions.leaders-pledge"].count(today, today) == 2
+    assert "engagement.form_submissions.compromiso-de-lideres" not in sources
+    assert sources["engagement.form_submissions"].count(today, today) == 2
 
 
 def test_officer_reads_and_exports_submissions_in_the_admin(admin_client, client, pledge):

@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_site")]
 def test_assets_api_lists_active_assets_with_credit_and_licence(browser, asset):
     """Each listed asset carries its message, goal, alt text, credit and licence."""
     data = browser.get("/api/v2/assets/").json()
-    assert data["meta"]["total_count"] == 4
+    assert data["meta"]["total_count"] == 4  # the English ones; ?locale=es for the Spanish
     item = next(item for item in data["items"] if item["slug"] == asset.slug)
     assert item["message"] == asset.message and item["goal"] == asset.goal.slug
     assert item["alt_text"] == asset.image.description
@@ -50,3 +50,11 @@ def test_pages_api_still_answers_beside_the_assets_endpoint(browser):
     """The assets endpoint leaves /api/v2/pages/ to the pages API."""
     response = browser.get("/api/v2/pages/")
     assert response.status_code == 200 and "items" in response.json()
+
+
+def test_assets_api_lists_the_spanish_assets_by_locale(browser):
+    data = browser.get("/api/v2/assets/?locale=es").json()
+    assert data["meta"]["total_count"] == 4
+    assert "sin-compradores-no-hay-trata" in {item["slug"] for item in data["items"]}
+    spanish = CampaignAsset.objects.get(slug="sin-compradores-no-hay-trata")
+    assert browser.get(f"/api/v2/assets/{spanish.pk}/").json()["message"] == spanish.message

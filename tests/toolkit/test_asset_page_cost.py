@@ -17,7 +17,12 @@ def test_asset_page_does_not_load_every_asset(browser, asset):
     """Only queries for the one asset run, however many assets the toolkit has."""
     CampaignAsset.objects.bulk_create(
         CampaignAsset(
-            title=f"Extra {i}", slug=f"extra-{i}", message="m", image=asset.image, goal=asset.goal
+            title=f"Extra {i}",
+            slug=f"extra-{i}",
+            message="m",
+            image=asset.image,
+            goal=asset.goal,
+            locale=asset.locale,  # bulk_create skips Wagtail's default-locale signal
         )
         for i in range(25)
     )

@@ -24,6 +24,7 @@ def add_assets(asset: CampaignAsset, count: int) -> None:
             message="m",
             image=asset.image,
             goal=asset.goal,
+            locale=asset.locale,  # bulk_create skips Wagtail's default-locale signal
         )
         for i in range(count)
     )

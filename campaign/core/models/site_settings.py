@@ -19,6 +19,14 @@ class CampaignSettings(BaseSiteSetting):
         default="Connecticut Trafficking in Persons Council",
         help_text="Shown in the footer, e-mails and structured data.",
     )
+    organisation_name_es = models.CharField(
+        max_length=200,
+        blank=True,
+        verbose_name=_("organisation name in Spanish"),
+        help_text=_(
+            "Shown in the footer of the Spanish pages; leave empty to show the name above."
+        ),
+    )
     postal_address = models.TextField(
         blank=True, help_text="The organisation's postal address, one line per row."
     )
@@ -83,6 +91,15 @@ class CampaignSettings(BaseSiteSetting):
         default="https://weather.com/",
         help_text="Where the quick-exit button takes a visitor: a harmless, everyday site.",
     )
+    quick_exit_url_es = models.URLField(
+        blank=True,
+        default="https://weather.com/es-US/",
+        verbose_name=_("quick exit address for Spanish pages"),
+        help_text=_(
+            "Where the quick-exit button takes a visitor on the Spanish pages, e.g. a harmless "
+            "site in Spanish; leave empty to use the address above."
+        ),
+    )
     browse_safely_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -97,7 +114,12 @@ class CampaignSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("postal_address")], heading="Organisation"
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("organisation_name_es"),
+                FieldPanel("postal_address"),
+            ],
+            heading="Organisation",
         ),
         MultiFieldPanel(
             [
@@ -132,7 +154,11 @@ class CampaignSettings(BaseSiteSetting):
             heading=_("Branding"),
         ),
         MultiFieldPanel(
-            [FieldPanel("quick_exit_url"), FieldPanel("browse_safely_page")],
+            [
+                FieldPanel("quick_exit_url"),
+                FieldPanel("quick_exit_url_es"),
+                FieldPanel("browse_safely_page"),
+            ],
             heading=_("Visitor safety"),
         ),
     ]
@@ -153,6 +179,14 @@ class CampaignSettings(BaseSiteSetting):
     @property
     def shown_hotline_hours(self) -> str:
         return self._in_language("hotline_hours")
+
+    @property
+    def shown_organisation_name(self) -> str:
+        return self._in_language("organisation_name")
+
+    @property
+    def shown_quick_exit_url(self) -> str:
+        return self._in_language("quick_exit_url")
 
     def _in_language(self, name: str) -> str:
         """The Spanish text on Spanish pages when there is one, else the English."""

@@ -1,11 +1,14 @@
 """Campaign assets: an image with a message and a link, offered to partners in fixed sizes."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Case, Value, When
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from ..panels import CountsPanel, EmbedCodesPanel, SizesPanel
@@ -27,6 +30,12 @@ class CampaignAssetQuerySet(models.QuerySet):
             .order_by("goal__number", "title")
         )
 
+    def by_slug(self, slug: str, language_code: str = settings.LANGUAGE_CODE):
+        """The asset with this slug, the one in `language_code` first: a slug is unique per
+        language, and partners' embed codes name the default language's assets."""
+        first = Case(When(locale__language_code=language_code, then=Value(0)), default=Value(1))
+        return self.filter(slug=slug).order_by(first)
+
     def with_sizes(self):
         """Prefetch what `campaign.toolkit.sizes` reads, for lists that show assets' sizes."""
         return self.select_related("image").prefetch_related(
@@ -34,8 +43,10 @@ class CampaignAssetQuerySet(models.QuerySet):
         )
 
 
-class CampaignAsset(index.Indexed, ClusterableModel):
-    """An image with a message that partners put on their sites, linked back to the campaign."""
+class CampaignAsset(TranslatableMixin, index.Indexed, ClusterableModel):
+    """An image with a message that partners put on their sites, linked back to the campaign.
+    Translatable: each language's asset has its own message, artwork and sizes (one row per
+    language sharing a `translation_key`); its slug is unique per language."""
 
     class State(models.TextChoices):
         ACTIVE = "active", "Active"
@@ -43,7 +54,6 @@ class CampaignAsset(index.Indexed, ClusterableModel):
 
     title = models.CharField(max_length=120, help_text="A name for the asset, e.g. 'No buyers'.")
     slug = models.SlugField(
-        unique=True,
         max_length=80,
         help_text="Used in the asset's web address and in partners' embed codes: never change it "
         "once partners use the asset.",
@@ -130,8 +140,11 @@ class CampaignAsset(index.Indexed, ClusterableModel):
         index.AutocompleteField("title"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="toolkit_asset_slug_per_locale")
+        ]
 
     def __str__(self) -> str:
         return self.title if self.is_active else f"{self.title} (retired)"

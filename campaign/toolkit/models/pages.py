@@ -7,11 +7,13 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Window
 from django.db.models.functions import RowNumber
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Locale
 from wagtail.search import index
 
 from campaign.core.models import BasePage, CampaignGoal
@@ -58,7 +60,8 @@ class ToolkitPage(RoutablePageMixin, BasePage):
 
     @classmethod
     def find(cls) -> "ToolkitPage | None":
-        return cls.objects.live().public().first()
+        """The default language's toolkit, where partners' links and e-mails lead."""
+        return cls.objects.live().public().filter(locale=Locale.get_default()).first()
 
     def asset_url(self, asset: CampaignAsset, request=None) -> str:
         """The asset page's full URL, on the host the request came to where there is one."""
@@ -71,22 +74,25 @@ class ToolkitPage(RoutablePageMixin, BasePage):
         """The toolkit page and the page of every active asset."""
         urls = super().get_sitemap_urls(request)
         urls += [
-            {"location": self.asset_url(asset, request)}
-            for asset in CampaignAsset.objects.active().order_by("slug")
+            {"location": self.asset_url(asset, request)} for asset in self.assets().order_by("slug")
         ]
         return urls
+
+    def assets(self):
+        """The active assets in the page's language: the Spanish toolkit lists the Spanish ones."""
+        return CampaignAsset.objects.active().filter(locale_id=self.locale_id)
 
     def goal_groups(self) -> list:
         """(goal, first assets, number of assets) for each goal that has any, in goal order: the
         first few of each goal in one query, however many assets there are."""
-        active = CampaignAsset.objects.active()
+        active = self.assets()
         totals = dict(active.order_by().values_list("goal").annotate(n=Count("pk")))
         first = list(
             active.annotate(place=Window(RowNumber(), partition_by="goal", order_by="title"))
             .filter(place__lte=self.assets_per_goal)
             .for_listing()
         )
-        # Assets belong to the default language's goals; each is shown in the page's language.
+        # An asset may point at another language's goal; each is shown in the page's language.
         goals = list(CampaignGoal.objects.filter(pk__in=list(totals)).in_order())
         shown = {
             goal.translation_key: goal
@@ -106,7 +112,7 @@ class ToolkitPage(RoutablePageMixin, BasePage):
 
     def goal_assets(self, goal: CampaignGoal, page_number):
         """One page of a goal's active assets; a page number out of range gives the last page."""
-        assets = CampaignAsset.objects.active().filter(goal=goal).for_listing()
+        assets = self.assets().filter(goal__translation_key=goal.translation_key).for_listing()
         return Paginator(assets, self.assets_per_page).get_page(page_number)
 
     @path("")
@@ -146,7 +152,10 @@ class ToolkitPage(RoutablePageMixin, BasePage):
     @path("<slug:slug>/", name="asset")
     def asset(self, request, slug):
         """One asset: credit and terms, every size with downloads, and the embed codes."""
-        asset = get_object_or_404(CampaignAsset.objects.select_related("image", "goal"), slug=slug)
+        found = CampaignAsset.objects.by_slug(slug, self.locale.language_code)
+        asset = found.select_related("image", "goal").first()
+        if asset is None:
+            raise Http404
         partner_code = request.GET.get("partner", "").strip()[:40]
         partner = Partner.objects.active().filter(code=partner_code).first()
         retired = not (asset.is_active and asset.image)

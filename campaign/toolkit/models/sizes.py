@@ -4,13 +4,15 @@ version (campaign.toolkit.safe_area) that they saw."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail.models import TranslatableMixin
 
 from ..presets import PRESETS
 
 
-class AssetSize(models.Model):
+class AssetSize(TranslatableMixin, models.Model):
     """One preset of one asset. No row, or a row with neither artwork nor approval, means the
-    size is not offered to partners."""
+    size is not offered to partners. Translatable with its asset: a Spanish asset's sizes carry
+    artwork drawn in Spanish."""
 
     asset = ParentalKey("toolkit.CampaignAsset", on_delete=models.CASCADE, related_name="sizes")
     preset = models.CharField(
@@ -33,7 +35,7 @@ class AssetSize(models.Model):
         ),
     )
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         constraints = [
             models.UniqueConstraint(fields=["asset", "preset"], name="toolkit_one_row_per_size")
         ]

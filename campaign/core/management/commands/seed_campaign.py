@@ -1,5 +1,6 @@
 """Build the demo site: shared records here, then every app's own content through the
-`register_campaign_seed` hook (home pages first, then the newsroom, toolkit, ...)."""
+`register_campaign_seed` hook (home pages first, then the newsroom, toolkit, ..., the Spanish
+site at order 200 once every English page exists, and what builds on it after that)."""
 
 from dataclasses import dataclass, field
 
@@ -9,7 +10,7 @@ from django.db import transaction
 from wagtail import hooks
 from wagtail.models import Site
 
-from campaign.core import seed, seed_es
+from campaign.core import seed
 
 SEED_HOOK = "register_campaign_seed"
 
@@ -52,5 +53,4 @@ class Command(BaseCommand):
             seed.seed_settings(site)
             for seed_app in hooks.get_hooks(SEED_HOOK):
                 seed_app(data, self.stdout)
-            seed_es.seed_spanish_site(site)
         self.stdout.write(self.style.SUCCESS("Seeded End Demand CT."))
