@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import redis
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Case, Value, When
 from django.utils import timezone
 
 from .hosts import normalise_host
@@ -178,7 +179,12 @@ def resolve(fields: dict[bytes, bytes]) -> tuple[Counter, int]:
     slugs = {ref for ref in refs if not ref.startswith("#")}
     assets = CampaignAsset.objects.filter(slug__in=slugs) | CampaignAsset.objects.filter(pk__in=ids)
     asset_ids = {}
-    for pk, slug in assets.values_list("pk", "slug"):
+    # A slug is unique per language; shared by translations, it names the default language's
+    # asset, as everywhere partners' codes are read (CampaignAsset.objects.by_slug): last wins.
+    default_last = assets.values_list("pk", "slug", "locale__language_code").order_by(
+        Case(When(locale__language_code=settings.LANGUAGE_CODE, then=Value(1)), default=Value(0))
+    )
+    for pk, slug, _language in default_last:
         asset_ids[f"#{pk}"] = asset_ids[slug] = pk
     partner_refs = {parts[2] for parts, _ in parsed if parts[2]}
     codes = {ref for ref in partner_refs if not ref.startswith("#")}

@@ -7,6 +7,7 @@ import wsgiref.util
 import pytest
 import redis
 from django.utils import timezone
+from wagtail.models import Locale
 
 from campaign.core.counts import get_count_sources
 from campaign.toolkit import tally
@@ -92,6 +93,19 @@ def test_counts_of_a_deleted_or_made_up_asset_are_dropped(browser):
     beacon(browser, asset)
     outcome = tally.flush_counts()
     assert (outcome.counted, outcome.dropped) == (1, 1)
+
+
+def test_a_slug_shared_by_translations_counts_for_the_default_languages_asset(browser):
+    """An officer's translation keeps the English slug (wagtail-localize copies it): the beacon's
+    slug then means the English asset, as the embed that sent it showed."""
+    spanish, _ = Locale.objects.get_or_create(language_code="es")
+    english = OfferedAssetFactory()
+    translation = english.copy_for_translation(spanish)
+    translation.save()
+    for _ in range(3):
+        beacon(browser, english, "https://news.test")
+    tally.flush_counts()
+    assert impressions(english) == 3 and impressions(translation) == 0
 
 
 def test_partner_report_and_engagement_read_the_flushed_numbers(browser):
