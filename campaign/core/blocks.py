@@ -38,9 +38,12 @@ def fact_in_language(fact, page=None):
     """`fact` in the page's language (the active language without a page), else `fact` itself."""
     if fact is None:
         return None
-    if page is not None and getattr(page, "locale_id", None):
-        return fact.get_translation_or_none(page.locale) or fact
-    return fact.localized
+    locale_id = getattr(page, "locale_id", None)
+    if locale_id is None:
+        return fact.localized
+    if fact.locale_id == locale_id:
+        return fact  # no query where the page and the fact share a language, the usual case
+    return fact.get_translation_or_none(locale_id) or fact
 
 
 class FactBlock(blocks.StructBlock):
