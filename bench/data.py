@@ -7,6 +7,7 @@ import random
 from decimal import Decimal
 
 from django.utils import timezone
+from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from campaign.core.models import CampaignGoal, CampaignImage
@@ -59,10 +60,12 @@ def add_assets(count: int) -> None:
     if count <= 0:
         return
     images = itertools.cycle(CampaignImage.objects.order_by("pk"))
-    goals = itertools.cycle(CampaignGoal.objects.order_by("number"))
+    english = Locale.get_default()
+    goals = itertools.cycle(CampaignGoal.objects.filter(locale=english).order_by("number"))
     start = CampaignAsset.objects.count()
     CampaignAsset.objects.bulk_create(
         CampaignAsset(
+            locale=english,
             title=f"Benchmark asset {i}",
             slug=f"bench-asset-{i}",
             message="A benchmark asset: an image and a message for partner sites.",
