@@ -6,14 +6,17 @@ stay English (they can be translated in the admin). Core names pages by slug onl
 no app."""
 
 from collections import defaultdict
+from io import BytesIO
 
+from django.core.files.images import ImageFile
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.rich_text import RichText
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
-from .models import CampaignGoal, Fact, PolicyRecommendation
+from .models import CampaignGoal, CampaignImage, Fact, PolicyRecommendation
+from .posters import draw_poster
 
 HOTLINE_ES = (
     "La Línea Nacional contra la Trata de Personas (1-888-373-7888) atiende en español a "
@@ -166,6 +169,7 @@ PAGES_ES = {
         "goals_heading": "Nuestros cuatro objetivos",
         "goals_intro": "La campaña del Consejo contra la demanda persigue cuatro fines.",
         "hotline_heading": "Pida ayuda o denuncie",
+        "hero_image": spanish_hero_poster(home),
     },
     "raise-public-awareness": lambda home: {
         "slug": "dar-a-conocer",
@@ -428,6 +432,30 @@ BROWSE_SAFELY_ES = [
     "alguien vigila su teléfono o su computadora, use otro, por ejemplo en una biblioteca o "
     "en casa de alguien de confianza, y llame a la línea de ayuda desde un teléfono seguro.</p>",
 ]
+
+
+def spanish_hero_poster(_home) -> CampaignImage | None:
+    """The home page's poster drawn in Spanish, with the hotline's Spanish service: the English
+    poster's words would greet a Spanish visitor otherwise."""
+    english = CampaignImage.objects.filter(title="Poster: No buyers, no trafficking").first()
+    if english is None:
+        return None
+    png = draw_poster(
+        "Sin compradores no hay trata.",
+        "La trata sexual existe porque hay quien paga por sexo. Pongamos la mirada en los "
+        "compradores.",
+        hotline="Ayuda en español 1-888-373-7888",
+    )
+    poster = CampaignImage(
+        file=ImageFile(BytesIO(png), name="cartel-sin-compradores-no-hay-trata.png"),
+        title="Cartel: Sin compradores no hay trata",
+        description="Cartel de la campaña sobre fondo ciruela: «Sin compradores no hay trata».",
+        credit=english.credit,
+        licence=english.licence,
+        source=english.source,
+    )
+    poster.save()
+    return poster
 
 
 def find(home: Page, english_slug: str) -> Page | None:

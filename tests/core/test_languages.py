@@ -132,6 +132,16 @@ def test_seed_publishes_a_complete_spanish_site():
     assert settings.hotline_name_es == "Línea Nacional contra la Trata de Personas"
 
 
+def test_spanish_home_page_greets_with_its_poster_in_spanish(client):
+    """The hero's poster carries words: on the Spanish home page they are Spanish."""
+    english = HomePage.objects.get(locale__language_code="en")
+    spanish = HomePage.objects.get(locale__language_code="es")
+    assert spanish.hero_image_id and spanish.hero_image_id != english.hero_image_id
+    assert "Sin compradores no hay trata" in spanish.hero_image.description
+    html = client.get("/es/").content.decode()
+    assert "Sin compradores no hay trata" in html and "No buyers, no trafficking" not in html
+
+
 def test_spanish_pages_name_the_hotline_in_spanish(client):
     html = client.get("/es/recursos/").content.decode()
     assert "atiende en español" in html and "1-888-373-7888" in html and "233733" in html

@@ -115,7 +115,9 @@ def test_beacon_service_starts_with_its_deploy_config_and_counts(beacon_service)
 
 
 @needs_varnish
-@pytest.mark.django_db(transaction=True)
+# Committed rows, as the live server needs; the migrated rows restored after, as other
+# transactional tests expect (tests/conftest.py).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_varnish_sends_beacons_to_the_service_and_to_the_site_while_it_is_down(
     beacon_service, tmp_path
 ):
