@@ -45,8 +45,13 @@ HEALTHY = with_length(
 )
 
 
+# The request headers `read_beacon` reads, under their WSGI names: only these are decoded.
+READ_HEADERS = {b"user-agent": "HTTP_USER_AGENT", b"x-forwarded-for": "HTTP_X_FORWARDED_FOR"}
+
+
 def wsgi_names(scope: dict) -> dict[str, str]:
-    """What `respond` reads, under its WSGI names; repeated headers joined as WSGI joins them."""
+    """What `read_beacon` reads, under its WSGI names; repeated headers joined as WSGI joins
+    them."""
     client = scope.get("client") or ("", 0)
     environ = {
         "REQUEST_METHOD": scope["method"],
@@ -54,9 +59,10 @@ def wsgi_names(scope: dict) -> dict[str, str]:
         "REMOTE_ADDR": client[0],
     }
     for name, value in scope["headers"]:
-        key = "HTTP_" + name.decode("latin-1").upper().replace("-", "_")
-        text = value.decode("latin-1")
-        environ[key] = f"{environ[key]},{text}" if key in environ else text
+        key = READ_HEADERS.get(name)
+        if key:
+            text = value.decode("latin-1")
+            environ[key] = f"{environ[key]},{text}" if key in environ else text
     return environ
 
 

@@ -11,6 +11,7 @@ PALETTES = {
     "gold": ("#ffd23f", "#1a1a2e", "#3d0f4b"),
 }
 HOTLINE = "Hotline 1-888-373-7888"
+HOTLINE_SPANISH = "Ayuda en español 1-888-373-7888"
 
 # Pillow's built-in font draws English only (no á, í, ñ): Spanish text uses DejaVu Sans where
 # the system has it (Debian's fonts-dejavu-core, which Chromium pulls in).

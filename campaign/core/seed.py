@@ -366,6 +366,20 @@ def seed_settings(site: Site) -> None:
     settings.save()
 
 
+def save_drawing(png: bytes, name: str, title: str, description: str) -> CampaignImage:
+    """A PNG the seed drew, stored as a campaign image with the seed's credit and licence."""
+    image = CampaignImage(
+        file=ImageFile(BytesIO(png), name=name),
+        title=title,
+        description=description,
+        credit=POSTER_CREDIT,
+        licence=POSTER_LICENCE,
+        source="Drawn by the site's seed_campaign command",
+    )
+    image.save()
+    return image
+
+
 def seed_posters() -> dict[str, CampaignImage]:
     images = {}
     for data in POSTERS:
@@ -373,15 +387,7 @@ def seed_posters() -> dict[str, CampaignImage]:
         if image is None:
             png = draw_poster(data["slogan"], data["tagline"], data["palette"])
             slug = data["title"].lower().replace(":", "").replace(",", "").replace(" ", "-")
-            image = CampaignImage(
-                file=ImageFile(BytesIO(png), name=f"{slug}.png"),
-                title=data["title"],
-                description=data["description"],
-                credit=POSTER_CREDIT,
-                licence=POSTER_LICENCE,
-                source="Drawn by the site's seed_campaign command",
-            )
-            image.save()
+            image = save_drawing(png, f"{slug}.png", data["title"], data["description"])
         images[data["title"]] = image
     return images
 

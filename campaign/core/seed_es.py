@@ -6,9 +6,7 @@ stay English (they can be translated in the admin). Core names pages by slug onl
 no app."""
 
 from collections import defaultdict
-from io import BytesIO
 
-from django.core.files.images import ImageFile
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.rich_text import RichText
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
@@ -16,7 +14,8 @@ from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 from .models import CampaignGoal, CampaignImage, Fact, PolicyRecommendation
-from .posters import draw_poster
+from .posters import HOTLINE_SPANISH, draw_poster
+from .seed import save_drawing
 
 HOTLINE_ES = (
     "La Línea Nacional contra la Trata de Personas (1-888-373-7888) atiende en español a "
@@ -444,18 +443,14 @@ def spanish_hero_poster(_home) -> CampaignImage | None:
         "Sin compradores no hay trata.",
         "La trata sexual existe porque hay quien paga por sexo. Pongamos la mirada en los "
         "compradores.",
-        hotline="Ayuda en español 1-888-373-7888",
+        hotline=HOTLINE_SPANISH,
     )
-    poster = CampaignImage(
-        file=ImageFile(BytesIO(png), name="cartel-sin-compradores-no-hay-trata.png"),
-        title="Cartel: Sin compradores no hay trata",
-        description="Cartel de la campaña sobre fondo ciruela: «Sin compradores no hay trata».",
-        credit=english.credit,
-        licence=english.licence,
-        source=english.source,
+    return save_drawing(
+        png,
+        "cartel-sin-compradores-no-hay-trata.png",
+        "Cartel: Sin compradores no hay trata",
+        "Cartel de la campaña sobre fondo ciruela: «Sin compradores no hay trata».",
     )
-    poster.save()
-    return poster
 
 
 def find(home: Page, english_slug: str) -> Page | None:

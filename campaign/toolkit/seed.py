@@ -2,16 +2,13 @@
 designed for every size, and a few fictional partners on example.org. What exists is left alone,
 so seeding twice changes nothing."""
 
-from io import BytesIO
-
 from django.contrib.auth.models import Group, Permission
-from django.core.files.images import ImageFile
 from django.utils.text import slugify
 from wagtail.models import Collection, GroupCollectionPermission, Locale, Page
 
 from campaign.core.models import CampaignImage
-from campaign.core.posters import draw_artwork, draw_poster
-from campaign.core.seed import POSTERS
+from campaign.core.posters import HOTLINE_SPANISH, draw_artwork, draw_poster
+from campaign.core.seed import POSTERS, save_drawing
 
 from .models import AssetSize, CampaignAsset, Partner, ToolkitPage
 from .presets import PRESETS
@@ -43,7 +40,6 @@ ASSETS = {
 
 # The Spanish assets, by the English asset's slug: written in Spanish, not word for word, with
 # the hotline's Spanish-language service on the artwork.
-HOTLINE_ES = "Ayuda en español 1-888-373-7888"
 ASSETS_ES = {
     "no-buyers-no-trafficking": {
         "title": "Sin compradores no hay trata",
@@ -163,29 +159,13 @@ def seed_designed_sizes(asset: CampaignAsset, poster: CampaignImage, drawing: di
         png = draw_artwork(
             drawing["slogan"], drawing["tagline"], drawing["palette"], (preset.width, preset.height)
         )
-        artwork = CampaignImage(
-            file=ImageFile(BytesIO(png), name=f"{asset.slug}-{preset.key}.png"),
-            title=f"{asset.title}: {preset.label} artwork, {preset.dimensions}",
-            description=poster.description,
-            credit=poster.credit,
-            licence=poster.licence,
-            source=poster.source,
+        artwork = save_drawing(
+            png,
+            f"{asset.slug}-{preset.key}.png",
+            f"{asset.title}: {preset.label} artwork, {preset.dimensions}",
+            poster.description,
         )
-        artwork.save()
         AssetSize.objects.create(asset=asset, preset=preset.key, artwork=artwork)
-
-
-def drawn_image(png: bytes, name: str, title: str, description: str, like: CampaignImage):
-    image = CampaignImage(
-        file=ImageFile(BytesIO(png), name=name),
-        title=title,
-        description=description,
-        credit=like.credit,
-        licence=like.licence,
-        source=like.source,
-    )
-    image.save()
-    return image
 
 
 def seed_spanish_assets(data, stdout) -> None:
@@ -205,9 +185,9 @@ def seed_spanish_assets(data, stdout) -> None:
         copy.goal = asset.goal.get_translation_or_none(spanish) or asset.goal
         if asset.link_page is not None:
             copy.link_page = asset.link_page.get_translation_or_none(spanish) or asset.link_page
-        poster = draw_poster(text["slogan"], text["tagline"], palette, hotline=HOTLINE_ES)
-        copy.image = drawn_image(
-            poster, f"{copy.slug}.png", f"Cartel: {copy.title}", text["description"], asset.image
+        poster = draw_poster(text["slogan"], text["tagline"], palette, hotline=HOTLINE_SPANISH)
+        copy.image = save_drawing(
+            poster, f"{copy.slug}.png", f"Cartel: {copy.title}", text["description"]
         )
         for size in copy.sizes.all():  # copied from the English asset, not saved yet
             preset = PRESETS[size.preset]
@@ -216,14 +196,13 @@ def seed_spanish_assets(data, stdout) -> None:
                 text["tagline"],
                 palette,
                 (preset.width, preset.height),
-                hotline=HOTLINE_ES,
+                hotline=HOTLINE_SPANISH,
             )
-            size.artwork = drawn_image(
+            size.artwork = save_drawing(
                 png,
                 f"{copy.slug}-{preset.key}.png",
                 f"{copy.title}: {preset.dimensions}",
                 text["description"],
-                asset.image,
             )
             size.approved_version = ""
         copy.save()

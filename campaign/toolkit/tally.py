@@ -25,7 +25,6 @@ from dataclasses import dataclass
 import redis
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Case, Value, When
 from django.utils import timezone
 
 from .hosts import normalise_host
@@ -129,20 +128,20 @@ def beacon_call(
 def run_beacon_calls(calls: list[BeaconCall]) -> list[bool]:
     """Run the calls in one round trip (a pipeline, not a transaction: each call is atomic on
     its own) and say, for each, whether its host is blocked. Raises redis.RedisError."""
-    redis_client = client()
-    for attempt in (1, 2):
-        with redis_client.pipeline(transaction=False) as pipe:
-            for call in calls:
-                pipe.evalsha(BEACON_SCRIPT_SHA, len(call.keys), *call.keys, *call.args)
-            try:
-                return [result == 1 for result in pipe.execute()]
-            except redis.exceptions.NoScriptError:
-                # Redis restarted (or was flushed) since the script was loaded. A call that
-                # failed with NOSCRIPT did nothing, and all of them fail together.
-                if attempt == 2:
-                    raise
-                redis_client.script_load(BEACON_SCRIPT)
-    raise AssertionError("unreachable")
+    try:
+        return _pipeline(calls)
+    except redis.exceptions.NoScriptError:
+        # Redis restarted (or was flushed) since the script was loaded. A call that failed with
+        # NOSCRIPT did nothing, and all of them fail together: load it and send them again.
+        client().script_load(BEACON_SCRIPT)
+        return _pipeline(calls)
+
+
+def _pipeline(calls: list[BeaconCall]) -> list[bool]:
+    with client().pipeline(transaction=False) as pipe:
+        for call in calls:
+            pipe.evalsha(BEACON_SCRIPT_SHA, len(call.keys), *call.keys, *call.args)
+        return [result == 1 for result in pipe.execute()]
 
 
 def sync_blocked_hosts() -> None:
@@ -179,12 +178,9 @@ def resolve(fields: dict[bytes, bytes]) -> tuple[Counter, int]:
     slugs = {ref for ref in refs if not ref.startswith("#")}
     assets = CampaignAsset.objects.filter(slug__in=slugs) | CampaignAsset.objects.filter(pk__in=ids)
     asset_ids = {}
-    # A slug is unique per language; shared by translations, it names the default language's
-    # asset, as everywhere partners' codes are read (CampaignAsset.objects.by_slug): last wins.
-    default_last = assets.values_list("pk", "slug", "locale__language_code").order_by(
-        Case(When(locale__language_code=settings.LANGUAGE_CODE, then=Value(1)), default=Value(0))
-    )
-    for pk, slug, _language in default_last:
+    # A slug shared by translations names the default language's asset, as wherever partners'
+    # codes are read (CampaignAsset.objects.by_slug): it comes last, so it wins.
+    for pk, slug in assets.language_first().reverse().values_list("pk", "slug"):
         asset_ids[f"#{pk}"] = asset_ids[slug] = pk
     partner_refs = {parts[2] for parts, _ in parsed if parts[2]}
     codes = {ref for ref in partner_refs if not ref.startswith("#")}

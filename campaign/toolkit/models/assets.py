@@ -33,8 +33,11 @@ class CampaignAssetQuerySet(models.QuerySet):
     def by_slug(self, slug: str, language_code: str = settings.LANGUAGE_CODE):
         """The asset with this slug, the one in `language_code` first: a slug is unique per
         language, and partners' embed codes name the default language's assets."""
-        first = Case(When(locale__language_code=language_code, then=Value(0)), default=Value(1))
-        return self.filter(slug=slug).order_by(first)
+        return self.filter(slug=slug).language_first(language_code)
+
+    def language_first(self, language_code: str = settings.LANGUAGE_CODE):
+        first = When(locale__language_code=language_code, then=Value(0))
+        return self.order_by(Case(first, default=Value(1)), "pk")
 
     def with_sizes(self):
         """Prefetch what `campaign.toolkit.sizes` reads, for lists that show assets' sizes."""
