@@ -92,11 +92,16 @@ def wait_for_ok(url: str, timeout: float = 60) -> None:
     raise RuntimeError(f"{url} did not answer 200 within {timeout:.0f}s")
 
 
+NO_BEACON_SERVICE = 1  # a port nothing listens on
+
+
 def varnish_vcl(backend_port: int, beacon_port: int | None = None) -> str:
     """The production VCL with the site's backend port changed, and the beacon's: to
-    `beacon_port`, or (none given) to the site's, which answers the beacon too."""
+    `beacon_port`, or (none given) to port 1, where nothing listens: the beacon backend is then
+    down and Varnish sends beacons to the site, as production does while the service is down
+    (and no second health probe loads the site's test server)."""
     text = VCL.read_text()
-    for name, port in (("default", backend_port), ("beacon", beacon_port or backend_port)):
+    for name, port in (("default", backend_port), ("beacon", beacon_port or NO_BEACON_SERVICE)):
         pattern = rf'(backend {name} \{{[^}}]*?\.port = )"\d+";'
         text, n = re.subn(pattern, rf'\g<1>"{port}";', text, count=1, flags=re.DOTALL)
         if n != 1:

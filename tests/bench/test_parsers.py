@@ -63,12 +63,12 @@ def test_ab_summary():
 
 def test_varnish_copy_changes_only_the_backends_ports():
     """The temporary VCL differs from deploy/varnish/default.vcl only in the site's and the
-    beacon's backend ports; without a beacon port given, the site answers the beacon too."""
+    beacon's backend ports; without a beacon port given, the beacon's backend is down."""
     original = stack.VCL.read_text()
     rewritten = stack.varnish_vcl(54321, 54322)
     assert '.port = "54321";' in rewritten and '.port = "54322";' in rewritten
     assert rewritten.replace('"54321"', '"8000"').replace('"54322"', '"8001"') == original
-    assert stack.varnish_vcl(54321).count('.port = "54321";') == 2
+    assert '.port = "1";' in stack.varnish_vcl(54321)
 
 
 def test_alternating_rounds_report_the_median_round():
