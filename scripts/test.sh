@@ -33,11 +33,21 @@ fi
 # --ignore-scripts: vnu-jar's install script would download a Java runtime; Debian's is used.
 [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 export DJANGO_SETTINGS_MODULE=campaign.settings.test
-# The Spanish catalogue (campaign/locale) is compiled here, with polib: no gettext tools needed.
-.venv/bin/python manage.py compile_catalogues -v 0
-.venv/bin/ruff check .
-.venv/bin/ruff format --check .
-.venv/bin/djlint --lint campaign home
-.venv/bin/python manage.py makemigrations --check --dry-run
+# The Spanish catalogue (campaign/locale) is compiled here, with polib: no gettext tools needed;
+# only when a .po file is newer than its .mo (Django takes seconds to start).
+for po in $(find campaign home -name '*.po'); do
+    if [ ! "${po%.po}.mo" -nt "$po" ]; then
+        .venv/bin/python manage.py compile_catalogues -v 0
+        break
+    fi
+done
+# Lint, format and the migrations check do not depend on the database: .ci/run does them in its
+# first pass only (STATIC_CHECKS_DONE=1 in the second).
+if [ -z "${STATIC_CHECKS_DONE:-}" ]; then
+    .venv/bin/ruff check .
+    .venv/bin/ruff format --check .
+    .venv/bin/djlint --lint campaign home
+    .venv/bin/python manage.py makemigrations --check --dry-run
+fi
 # Two processes (pytest-xdist), one per core; `-n 0` after the command runs in one.
 .venv/bin/python -m pytest -n 2 "$@"

@@ -27,6 +27,7 @@ from wagtail.models import Site
 from campaign.newsroom.models import NewsroomPage
 from home.models import HomePage
 
+from . import migrated_template
 from .demo_seed import apply_snapshot, take_snapshot
 from .services import SERVICE_MARKERS, check_service
 from .shared_connection_server import install as install_live_server
@@ -53,14 +54,22 @@ def delete_instead_of_truncate(connection) -> None:
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The migrated test database, and the demo seed's snapshot taken in it (then rolled back)."""
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings
+):
+    """The migrated test database (cloned from a template, see tests/migrated_template.py), and
+    the demo seed's snapshot taken in it (then rolled back)."""
+    verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
+        created = migrated_template.setup_databases(verbosity)
         for alias in connections:
             if connections[alias].vendor == "postgresql":
                 delete_instead_of_truncate(connections[alias])
             take_snapshot(alias)
         cache.clear()
+    yield
+    with django_db_blocker.unblock():
+        migrated_template.teardown_databases(created, verbosity)
 
 
 @pytest.fixture
@@ -100,6 +109,11 @@ def empty_cache():
 def pytest_configure(config):
     for name, (reason, _) in SERVICE_MARKERS.items():
         config.addinivalue_line("markers", f"{name}: {reason}")
+    config.addinivalue_line(
+        "markers",
+        "production_stack: boots the production settings in new processes (gunicorn, the beacon"
+        " service); CI runs these in its PostgreSQL pass only, as production runs on PostgreSQL",
+    )
 
 
 def pytest_runtest_setup(item):

@@ -25,14 +25,15 @@ PAGES_TO_RENDER = ["/", "/toolkit/", "/newsroom/"]
 
 @dataclass
 class TableChange:
-    """A table the seed changed: all its rows before and after seeding. Applying replaces the
-    whole table, not just the changed rows: a committing test's restored database (serialized
+    """A table the seed changed: all its rows before and after seeding, each kept in a table of
+    its own in the test database (`before_copy`, `after_copy`). Applying replaces the whole
+    table, not just the changed rows: a committing test's restored database (serialized
     rollback) gives many-to-many rows new ids, which the seed's new rows could collide with."""
 
     table: str
     columns: list[str]
-    before: list[tuple]
-    after: list[tuple]
+    before_copy: str
+    after_copy: str
 
 
 def _tables(connection) -> list[tuple[str, str]]:
@@ -75,11 +76,21 @@ def _seed_and_render() -> None:
         client.get(path)
 
 
-SNAPSHOTS: dict[str, list[TableChange]] = {}
+@dataclass
+class Snapshot:
+    changes: list[TableChange]
+    # The SQL that applies the snapshot (or reverts it), made once: generating the sequence
+    # resets for every model took longer than running them.
+    apply_sql: list[str]
+    revert_sql: list[str]
+
+
+SNAPSHOTS: dict[str, Snapshot] = {}
 
 
 def take_snapshot(alias: str = "default") -> list[TableChange]:
-    """Seed the demo site, note every row it added or changed, and roll it all back."""
+    """Seed the demo site, note every row it added or changed, and roll it all back; keep the
+    rows before and after seeding in copies of the changed tables, for `apply_snapshot`."""
     connection = connections[alias]
     with transaction.atomic(using=alias):
         before = _read_all(connection)
@@ -87,34 +98,74 @@ def take_snapshot(alias: str = "default") -> list[TableChange]:
         after = _read_all(connection)
         transaction.set_rollback(True, using=alias)
     changes = []
-    for table, (_, columns, rows) in after.items():
-        old = before.get(table, (None, columns, {}))[2]
-        if old != rows:
-            changes.append(TableChange(table, columns, list(old.values()), list(rows.values())))
-    SNAPSHOTS[alias] = changes
+    with transaction.atomic(using=alias):
+        for number, (table, (_, columns, rows)) in enumerate(sorted(after.items())):
+            old = before.get(table, (None, columns, {}))[2]
+            if old != rows:
+                change = TableChange(
+                    table,
+                    columns,
+                    f"seed_snapshot_{number}_before",
+                    f"seed_snapshot_{number}_after",
+                )
+                _copy_rows(connection, change, change.before_copy, list(old.values()))
+                _copy_rows(connection, change, change.after_copy, list(rows.values()))
+                changes.append(change)
+    SNAPSHOTS[alias] = Snapshot(
+        changes,
+        apply_sql=_replace_sql(connection, changes, revert=False),
+        revert_sql=_replace_sql(connection, changes, revert=True),
+    )
     return changes
+
+
+def _copy_rows(connection, change: TableChange, copy: str, rows: list[tuple]) -> None:
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(column) for column in change.columns)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {quote(copy)}")
+        cursor.execute(
+            f"CREATE TABLE {quote(copy)} AS SELECT {columns} FROM {quote(change.table)} WHERE 1 = 0"  # noqa: S608 - introspected names
+        )
+        if rows:
+            marks = ", ".join(["%s"] * len(change.columns))
+            cursor.executemany(
+                f"INSERT INTO {quote(copy)} ({columns}) VALUES ({marks})",  # noqa: S608
+                rows,
+            )
+
+
+def _replace_sql(connection, changes: list[TableChange], revert: bool) -> list[str]:
+    """Statements that empty each changed table and fill it from its copy, then move the
+    sequences past the copied keys, so rows a test adds do not collide with them."""
+    quote = connection.ops.quote_name
+    statements = []
+    for change in changes:
+        columns = ", ".join(quote(column) for column in change.columns)
+        copy = change.before_copy if revert else change.after_copy
+        table = quote(change.table)
+        statements.append(f"DELETE FROM {table}")  # noqa: S608 - introspected names
+        statements.append(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {quote(copy)}")  # noqa: S608
+    tables = {quote(change.table) for change in changes}
+    resets = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    statements.extend(sql.rstrip(";") for sql in resets if any(table in sql for table in tables))
+    return statements
 
 
 def apply_snapshot(alias: str = "default", revert: bool = False) -> None:
     """Make the database look as it did right after seeding (or, with `revert`, before)."""
     connection = connections[alias]
-    quote = connection.ops.quote_name
+    snapshot = SNAPSHOTS[alias]
+    statements = snapshot.revert_sql if revert else snapshot.apply_sql
     # One transaction: foreign keys are checked once all rows are in (they are deferred).
     with transaction.atomic(using=alias), connection.cursor() as cursor:
-        for change in SNAPSHOTS[alias]:
-            new = change.before if revert else change.after
-            table = quote(change.table)
-            cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - introspected names
-            if new:
-                columns = ", ".join(quote(column) for column in change.columns)
-                marks = ", ".join(["%s"] * len(change.columns))
-                cursor.executemany(
-                    f"INSERT INTO {table} ({columns}) VALUES ({marks})",  # noqa: S608
-                    new,
-                )
-        # New rows made by the test must not collide with the copied keys (PostgreSQL sequences).
-        for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
-            cursor.execute(sql)
+        if connection.vendor == "postgresql":
+            # One round trip: PostgreSQL runs statements joined by semicolons when no
+            # parameters are passed.
+            cursor.execute(";\n".join(statements))
+        else:
+            for sql in statements:
+                cursor.execute(sql)
     Site.clear_site_root_paths_cache()
 
 

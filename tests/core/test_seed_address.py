@@ -19,7 +19,7 @@ def test_seeded_site_takes_the_address_it_is_served_at():
     assert HomePage.objects.get(locale__language_code="en").full_url == "http://127.0.0.1:8120/"
 
 
-def test_a_site_address_set_by_hand_is_kept():
+def test_a_site_address_set_by_hand_is_kept(seeded_site):
     """Seeding again leaves a site address someone has changed alone."""
     Site.objects.filter(is_default_site=True).update(hostname="campaign.example", port=443)
     call_command("seed_campaign", site_url="http://127.0.0.1:8120", stdout=io.StringIO())

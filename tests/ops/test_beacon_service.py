@@ -25,7 +25,7 @@ from tests.toolkit.factories import OfferedAssetFactory
 
 REDIS_URL = "redis://127.0.0.1:6379/12"  # the toolkit tests' database; keys under our own prefix
 
-pytestmark = needs_redis
+pytestmark = [needs_redis, pytest.mark.production_stack]
 
 
 @dataclass

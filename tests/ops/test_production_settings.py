@@ -20,6 +20,8 @@ from django.conf import settings
 
 from tests.services import needs_redis
 
+pytestmark = pytest.mark.production_stack
+
 REQUIRED = ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "WAGTAILADMIN_BASE_URL"]
 HOST = "enddemandct.example"
 
