@@ -49,5 +49,7 @@ if [ -z "${STATIC_CHECKS_DONE:-}" ]; then
     .venv/bin/djlint --lint campaign home
     .venv/bin/python manage.py makemigrations --check --dry-run
 fi
-# Two processes (pytest-xdist), one per core; `-n 0` after the command runs in one.
+# Two processes (pytest-xdist), one per core; `-n 0` after the command runs in one. The default
+# distribution keeps pytest-django's order (committing tests after the others), which a
+# distribution by file would break.
 .venv/bin/python -m pytest -n 2 "$@"

@@ -11,7 +11,7 @@ from home.models import HomePage
 pytestmark = pytest.mark.django_db
 
 
-def test_seeded_site_takes_the_address_it_is_served_at():
+def test_seeded_site_takes_the_address_it_is_served_at(seeded_site):
     """seed_campaign --site-url gives the default site that host and port for absolute links."""
     call_command("seed_campaign", site_url="http://127.0.0.1:8120", stdout=io.StringIO())
     site = Site.objects.get(is_default_site=True)
