@@ -120,7 +120,7 @@ def _clone_postgres(connection, key: str, verbosity: int) -> None:
             cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [template])
             if cursor.fetchone() is None:
                 _build_postgres_template(connection, template, verbosity)
-                _drop_other_templates(cursor, template)
+                _drop_other_templates(connection, cursor, template)
             cursor.execute(f"DROP DATABASE IF EXISTS {quote(test_name)}")
             cursor.execute(f"CREATE DATABASE {quote(test_name)} TEMPLATE {quote(template)}")
         finally:
@@ -146,13 +146,13 @@ def _build_postgres_template(connection, template: str, verbosity: int) -> None:
         _use_database(connection, old_name)
 
 
-def _drop_other_templates(cursor, keep: str) -> None:
+def _drop_other_templates(connection, cursor, keep: str) -> None:
     cursor.execute(
         "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname <> %s",
         [f"{TEMPLATE_PREFIX}%", keep],
     )
     for (name,) in cursor.fetchall():
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(name)}")
 
 
 def _cache_dir() -> Path:
