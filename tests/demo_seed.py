@@ -4,7 +4,8 @@ test that requests the `seeded_site` fixture (tests/conftest.py).
 `seed_campaign` takes seconds (posters drawn, pages published, renditions made); copying the rows
 it leaves takes milliseconds. The snapshot is taken inside a transaction that is rolled back, so
 tests that do not ask for the seed start from the migrated database only. Files it wrote (images,
-renditions) stay in the test MEDIA_ROOT, where the copied rows find them.
+renditions) stay in the test MEDIA_ROOT, where the copied rows find them. The seed's rows and files
+are also kept between runs (tests/seed_cache.py), so most runs copy them instead of seeding.
 """
 
 import io
@@ -18,6 +19,8 @@ from django.core.management.color import no_style
 from django.db import connections, transaction
 from django.test import Client
 from wagtail.models import Site
+
+from . import seed_cache
 
 # Pages whose images are rendered once while seeding, so their renditions are in the snapshot.
 PAGES_TO_RENDER = ["/", "/toolkit/", "/newsroom/"]
@@ -60,7 +63,12 @@ def _rows(connection, table: str, key: str) -> tuple[list[str], dict]:
         cursor.execute(f"SELECT * FROM {quote(table)}")  # noqa: S608 - introspected names
         columns = [column[0] for column in cursor.description]
         index = columns.index(key)
-        return columns, {row[index]: row for row in cursor.fetchall()}
+        # bytes, not memoryview (PostgreSQL's bytea): rows are compared, hashed and pickled.
+        rows = [
+            tuple(bytes(v) if isinstance(v, memoryview) else v for v in row)
+            for row in cursor.fetchall()
+        ]
+        return columns, {row[index]: row for row in rows}
 
 
 def _read_all(connection) -> dict[str, tuple[str, list[str], dict]]:
@@ -89,13 +97,17 @@ SNAPSHOTS: dict[str, Snapshot] = {}
 
 
 def take_snapshot(alias: str = "default") -> list[TableChange]:
-    """Seed the demo site, note every row it added or changed, and roll it all back; keep the
-    rows before and after seeding in copies of the changed tables, for `apply_snapshot`."""
+    """Seed the demo site (or take its rows and files from tests/seed_cache.py), note every row
+    it added or changed, and roll it all back; keep the rows before and after seeding in copies
+    of the changed tables, for `apply_snapshot`."""
     connection = connections[alias]
     with transaction.atomic(using=alias):
         before = _read_all(connection)
-        _seed_and_render()
-        after = _read_all(connection)
+        after = seed_cache.load(connection.vendor, before)
+        if after is None:
+            _seed_and_render()
+            after = _read_all(connection)
+            seed_cache.save(connection.vendor, before, after)
         transaction.set_rollback(True, using=alias)
     changes = []
     with transaction.atomic(using=alias):

@@ -155,7 +155,7 @@ def _drop_other_templates(connection, cursor, keep: str) -> None:
         cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(name)}")
 
 
-def _cache_dir() -> Path:
+def cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     path = Path(base) / "enddemand-tests"
     try:
@@ -177,7 +177,7 @@ def _file_lock(path: Path):
 
 
 def _clone_sqlite(connection, key: str, verbosity: int) -> None:
-    cache = _cache_dir()
+    cache = cache_dir()
     template = cache / f"migrated-{key}.sqlite3"
     with _file_lock(cache / "lock"):
         if not template.exists():

@@ -1,0 +1,66 @@
+"""The seed cache (tests/seed_cache.py) gives back what was saved, for the same start only."""
+
+import datetime
+from pathlib import Path
+
+from . import seed_cache
+
+BEFORE = {"core_fact": ("id", ["id", "text"], {1: (1, "Buyers fuel demand.")})}
+AFTER = {
+    "core_fact": ("id", ["id", "text"], {1: (1, "Buyers fuel demand."), 2: (2, "Hotline")}),
+    "wagtailimages_image": ("id", ["id", "file"], {7: (7, "original_images/poster.png")}),
+}
+
+
+def _use_folders(tmp_path: Path, monkeypatch, settings) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    settings.MEDIA_ROOT = str(tmp_path / "media-1")
+    (tmp_path / "media-1" / "original_images").mkdir(parents=True)
+    (tmp_path / "media-1" / "original_images" / "poster.png").write_bytes(b"png")
+
+
+def _entries(tmp_path: Path, pattern: str) -> list[Path]:
+    return list((tmp_path / "cache" / "enddemand-tests").glob(pattern))
+
+
+def test_a_saved_seed_comes_back_with_its_files(tmp_path, monkeypatch, settings):
+    _use_folders(tmp_path, monkeypatch, settings)
+    assert seed_cache.load("sqlite", BEFORE) is None
+
+    seed_cache.save("sqlite", BEFORE, AFTER)
+    settings.MEDIA_ROOT = str(tmp_path / "media-2")  # the next worker's MEDIA_ROOT
+
+    assert seed_cache.load("sqlite", BEFORE) == AFTER
+    assert (tmp_path / "media-2" / "original_images" / "poster.png").read_bytes() == b"png"
+
+
+def test_another_start_another_vendor_or_another_day_misses(tmp_path, monkeypatch, settings):
+    _use_folders(tmp_path, monkeypatch, settings)
+    seed_cache.save("sqlite", BEFORE, AFTER)
+
+    other_start = {"core_fact": ("id", ["id", "text"], {})}
+    assert seed_cache.load("sqlite", other_start) is None
+    assert seed_cache.load("postgresql", BEFORE) is None
+    tomorrow = datetime.datetime.now(tz=datetime.UTC) + datetime.timedelta(days=1)
+    monkeypatch.setattr(seed_cache.timezone, "now", lambda: tomorrow)
+    assert seed_cache.load("sqlite", BEFORE) is None
+
+
+def test_a_new_entry_replaces_the_old_one_of_its_vendor(tmp_path, monkeypatch, settings):
+    _use_folders(tmp_path, monkeypatch, settings)
+    seed_cache.save("sqlite", BEFORE, AFTER)
+    seed_cache.save("postgresql", BEFORE, AFTER)
+    seed_cache.save("sqlite", {"core_fact": ("id", ["id", "text"], {})}, AFTER)
+
+    entries = sorted(p.name.split("-")[1] for p in _entries(tmp_path, "seeded-*"))
+    assert entries == ["postgresql", "sqlite"]
+    assert seed_cache.load("sqlite", BEFORE) is None
+
+
+def test_an_unreadable_entry_is_a_miss(tmp_path, monkeypatch, settings):
+    _use_folders(tmp_path, monkeypatch, settings)
+    seed_cache.save("sqlite", BEFORE, AFTER)
+    (entry,) = _entries(tmp_path, "seeded-sqlite-*")
+    (entry / "rows.pickle").write_bytes(b"half a pick")
+
+    assert seed_cache.load("sqlite", BEFORE) is None
