@@ -159,7 +159,9 @@ def _replace_sql(connection, changes: list[TableChange], revert: bool) -> list[s
         statements.append(f"DELETE FROM {table}")  # noqa: S608 - introspected names
         statements.append(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {quote(copy)}")  # noqa: S608
     tables = {quote(change.table) for change in changes}
-    resets = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    # With the through tables of many-to-many fields: their keys come from sequences too.
+    models = apps.get_models(include_auto_created=True)
+    resets = connection.ops.sequence_reset_sql(no_style(), models)
     statements.extend(sql.rstrip(";") for sql in resets if any(table in sql for table in tables))
     return statements
 

@@ -3,7 +3,12 @@
 import datetime
 from pathlib import Path
 
+import pytest
+from django.db import connection
+
 from . import seed_cache
+from .demo_seed import SNAPSHOTS, apply_snapshot
+from .services import needs_postgres
 
 BEFORE = {"core_fact": ("id", ["id", "text"], {1: (1, "Buyers fuel demand.")})}
 AFTER = {
@@ -64,3 +69,33 @@ def test_an_unreadable_entry_is_a_miss(tmp_path, monkeypatch, settings):
     (entry / "rows.pickle").write_bytes(b"half a pick")
 
     assert seed_cache.load("sqlite", BEFORE) is None
+
+
+@needs_postgres
+@pytest.mark.django_db
+def test_applying_the_seed_moves_every_sequence_past_its_rows():
+    """On a cache hit nothing was seeded, so no sequence was moved by seeding: applying the
+    snapshot must move each one, many-to-many tables' included, or new rows collide with seeded
+    ones (PostgreSQL's ON CONFLICT DO NOTHING then drops a list's new members without a word)."""
+    tables = [change.table for change in SNAPSHOTS["default"].changes]
+    assert "alerts_presscontact_lists" in tables
+    with connection.cursor() as cursor:
+        serials = []
+        for table in tables:
+            key = connection.introspection.get_primary_key_column(cursor, table)
+            cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [table, key])
+            (sequence,) = cursor.fetchone()
+            if sequence:
+                cursor.execute("SELECT setval(%s, 1, false)", [sequence])  # as before seeding
+                serials.append((table, key, sequence))
+
+        apply_snapshot("default")
+
+        behind = []
+        for table, key, sequence in serials:
+            cursor.execute(f'SELECT max("{key}") FROM "{table}"')  # noqa: S608 - introspected
+            (largest,) = cursor.fetchone()
+            cursor.execute("SELECT nextval(%s)", [sequence])
+            if largest is not None and cursor.fetchone()[0] <= largest:
+                behind.append(table)
+    assert behind == []
