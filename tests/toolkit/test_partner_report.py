@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from campaign.toolkit.counting import Where, record_use
 
@@ -113,8 +114,10 @@ def test_officer_report_exports_csv(admin_client, counted):
     assert "2026-03,Riverside,Partner,Buyers fuel it,4,2,1,1,0" in lines
 
 
-def test_officer_replaces_a_report_link_in_the_admin(admin_client, counted):
+def test_officer_replaces_a_report_link_in_the_admin(admin_client, counted, time_machine):
     """The partner's edit view shows its report link; replacing it revokes the old one."""
+    # The link is signed with the time in seconds: the page and this test must sign in the same one.
+    time_machine.move_to(timezone.now(), tick=False)
     edit = admin_client.get(f"/admin/snippets/toolkit/partner/edit/{counted.pk}/").content.decode()
     old = counted.report_path()
     assert old in edit and "Copy the report link" in edit
