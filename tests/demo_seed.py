@@ -71,7 +71,7 @@ def _rows(connection, table: str, key: str) -> tuple[list[str], dict]:
         return columns, {row[index]: row for row in rows}
 
 
-def _read_all(connection) -> dict[str, tuple[str, list[str], dict]]:
+def _read_all(connection) -> seed_cache.Rows:
     return {table: (key, *_rows(connection, table, key)) for table, key in _tables(connection)}
 
 
@@ -103,11 +103,12 @@ def take_snapshot(alias: str = "default") -> list[TableChange]:
     connection = connections[alias]
     with transaction.atomic(using=alias):
         before = _read_all(connection)
-        after = seed_cache.load(connection.vendor, before)
+        kept = seed_cache.entry(connection.vendor, before)
+        after = seed_cache.load(kept, before)
         if after is None:
             _seed_and_render()
             after = _read_all(connection)
-            seed_cache.save(connection.vendor, before, after)
+            seed_cache.save(kept, before, after)
         transaction.set_rollback(True, using=alias)
     changes = []
     with transaction.atomic(using=alias):

@@ -54,13 +54,13 @@ def _key(before: Rows) -> str:
     return digest.hexdigest()[:16]
 
 
-def _entry(vendor: str, before: Rows) -> Path:
+def entry(vendor: str, before: Rows) -> Path:
+    """Where the seed that starts from `before` is kept (whether or not it is there yet)."""
     return cache_dir() / f"seeded-{vendor}-{_key(before)}"
 
 
-def load(vendor: str, before: Rows) -> Rows | None:
+def load(entry: Path, before: Rows) -> Rows | None:
     """The rows after seeding, with the seed's files copied into MEDIA_ROOT; None on a miss."""
-    entry = _entry(vendor, before)
     try:
         changed = pickle.loads((entry / "rows.pickle").read_bytes())  # noqa: S301 - our own file
     except (OSError, pickle.UnpicklingError, EOFError):
@@ -69,9 +69,8 @@ def load(vendor: str, before: Rows) -> Rows | None:
     return {**before, **changed}
 
 
-def save(vendor: str, before: Rows, after: Rows) -> None:
+def save(entry: Path, before: Rows, after: Rows) -> None:
     """Keep the tables the seed changed and the files it wrote."""
-    entry = _entry(vendor, before)
     if entry.exists():
         return
     changed = {table: rows for table, rows in after.items() if before.get(table) != rows}
@@ -84,6 +83,7 @@ def save(vendor: str, before: Rows, after: Rows) -> None:
         # Another worker's entry got there first (or the disk is full): seeding still worked.
         shutil.rmtree(partial, ignore_errors=True)
         return
+    vendor = entry.name.split("-")[1]
     for other in entry.parent.glob(f"seeded-{vendor}-*"):
         # A partial entry is another worker's, unless a killed run left it a while ago.
         stale = time.time() - other.stat().st_mtime > 3600

@@ -30,45 +30,46 @@ def _entries(tmp_path: Path, pattern: str) -> list[Path]:
 
 def test_a_saved_seed_comes_back_with_its_files(tmp_path, monkeypatch, settings):
     _use_folders(tmp_path, monkeypatch, settings)
-    assert seed_cache.load("sqlite", BEFORE) is None
+    assert seed_cache.load(seed_cache.entry("sqlite", BEFORE), BEFORE) is None
 
-    seed_cache.save("sqlite", BEFORE, AFTER)
+    seed_cache.save(seed_cache.entry("sqlite", BEFORE), BEFORE, AFTER)
     settings.MEDIA_ROOT = str(tmp_path / "media-2")  # the next worker's MEDIA_ROOT
 
-    assert seed_cache.load("sqlite", BEFORE) == AFTER
+    assert seed_cache.load(seed_cache.entry("sqlite", BEFORE), BEFORE) == AFTER
     assert (tmp_path / "media-2" / "original_images" / "poster.png").read_bytes() == b"png"
 
 
 def test_another_start_another_vendor_or_another_day_misses(tmp_path, monkeypatch, settings):
     _use_folders(tmp_path, monkeypatch, settings)
-    seed_cache.save("sqlite", BEFORE, AFTER)
+    seed_cache.save(seed_cache.entry("sqlite", BEFORE), BEFORE, AFTER)
 
     other_start = {"core_fact": ("id", ["id", "text"], {})}
-    assert seed_cache.load("sqlite", other_start) is None
-    assert seed_cache.load("postgresql", BEFORE) is None
+    assert seed_cache.load(seed_cache.entry("sqlite", other_start), other_start) is None
+    assert seed_cache.load(seed_cache.entry("postgresql", BEFORE), BEFORE) is None
     tomorrow = datetime.datetime.now(tz=datetime.UTC) + datetime.timedelta(days=1)
     monkeypatch.setattr(seed_cache.timezone, "now", lambda: tomorrow)
-    assert seed_cache.load("sqlite", BEFORE) is None
+    assert seed_cache.load(seed_cache.entry("sqlite", BEFORE), BEFORE) is None
 
 
 def test_a_new_entry_replaces_the_old_one_of_its_vendor(tmp_path, monkeypatch, settings):
     _use_folders(tmp_path, monkeypatch, settings)
-    seed_cache.save("sqlite", BEFORE, AFTER)
-    seed_cache.save("postgresql", BEFORE, AFTER)
-    seed_cache.save("sqlite", {"core_fact": ("id", ["id", "text"], {})}, AFTER)
+    seed_cache.save(seed_cache.entry("sqlite", BEFORE), BEFORE, AFTER)
+    seed_cache.save(seed_cache.entry("postgresql", BEFORE), BEFORE, AFTER)
+    empty = {"core_fact": ("id", ["id", "text"], {})}
+    seed_cache.save(seed_cache.entry("sqlite", empty), empty, AFTER)
 
     entries = sorted(p.name.split("-")[1] for p in _entries(tmp_path, "seeded-*"))
     assert entries == ["postgresql", "sqlite"]
-    assert seed_cache.load("sqlite", BEFORE) is None
+    assert seed_cache.load(seed_cache.entry("sqlite", BEFORE), BEFORE) is None
 
 
 def test_an_unreadable_entry_is_a_miss(tmp_path, monkeypatch, settings):
     _use_folders(tmp_path, monkeypatch, settings)
-    seed_cache.save("sqlite", BEFORE, AFTER)
+    seed_cache.save(seed_cache.entry("sqlite", BEFORE), BEFORE, AFTER)
     (entry,) = _entries(tmp_path, "seeded-sqlite-*")
     (entry / "rows.pickle").write_bytes(b"half a pick")
 
-    assert seed_cache.load("sqlite", BEFORE) is None
+    assert seed_cache.load(seed_cache.entry("sqlite", BEFORE), BEFORE) is None
 
 
 @needs_postgres
