@@ -83,8 +83,8 @@ def save(entry: Path, before: Rows, after: Rows) -> None:
         # Another worker's entry got there first (or the disk is full): seeding still worked.
         shutil.rmtree(partial, ignore_errors=True)
         return
-    vendor = entry.name.split("-")[1]
-    for other in entry.parent.glob(f"seeded-{vendor}-*"):
+    same_vendor = entry.name.rsplit("-", 1)[0]  # "seeded-<vendor>", whatever the vendor's name
+    for other in entry.parent.glob(f"{same_vendor}-*"):
         # A partial entry is another worker's, unless a killed run left it a while ago.
         stale = time.time() - other.stat().st_mtime > 3600
         if other != entry and (".partial-" not in other.name or stale):
