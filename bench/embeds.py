@@ -21,7 +21,14 @@ from campaign.toolkit.reports import monthly_rows
 
 from .ab import run_ab
 from .env import ENV, PYTHON, ROOT
-from .pages import HEADERS, median_run, paired_ratio, snapshot_path
+from .pages import (
+    HEADERS,
+    alternating_rounds,
+    median_cpu_us,
+    median_run,
+    paired_ratio,
+    snapshot_path,
+)
 from .stack import Stack, get, serve_like_the_site
 from .wrk import run_wrk
 
@@ -67,11 +74,7 @@ def edge_vs_nginx(stack: Stack, paths: dict[str, str], seconds: float, rounds: i
         serve_like_the_site(stack, path, headers)
         get(stack.varnish + path, HEADERS)
         _, varnish_headers, _ = get(stack.varnish + path, HEADERS)
-        runs = {"varnish": [], "nginx": []}
-        for _ in range(rounds):
-            for side, results in runs.items():
-                url = getattr(stack, side) + path
-                results.append(run_wrk(url, 100, seconds / 2, headers=HEADERS).as_dict())
+        runs = alternating_rounds(stack, path, 100, seconds / 2, rounds)
         ratio = paired_ratio(runs["varnish"], runs["nginx"])
         rows[name] = {
             "path": path,
@@ -80,6 +83,7 @@ def edge_vs_nginx(stack: Stack, paths: dict[str, str], seconds: float, rounds: i
             "x_cache": varnish_headers.get("X-Cache", "?"),
             "varnish": median_run(runs["varnish"]),
             "nginx": median_run(runs["nginx"]),
+            "cpu_us_per_request": {side: median_cpu_us(r) for side, r in runs.items()},
             "ratio": ratio,
             "pass": ratio >= VARNISH_TARGET,
         }

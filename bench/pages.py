@@ -1,9 +1,11 @@
 """Pages under load (wrk) against the running stack."""
 
+import statistics
 import time
 from pathlib import Path
 
 from .env import BROWSER_UA
+from .procs import group_cpu_seconds
 from .stack import Stack, get
 from .wrk import run_wrk
 
@@ -61,6 +63,28 @@ def median_run(runs: list[dict]) -> dict:
     }
 
 
+def alternating_rounds(
+    stack: Stack, path: str, connections: int, seconds: float, rounds: int
+) -> dict[str, list[dict]]:
+    """`path` through Varnish, then nginx, `rounds` times (each run `seconds` long), with the CPU
+    each server used per request in that run: on two cores shared with wrk, requests/s says how
+    fast a server is here, CPU per request why."""
+    runs = {"varnish": [], "nginx": []}
+    for _ in range(rounds):
+        for side, results in runs.items():
+            before = group_cpu_seconds(stack.groups[side])
+            run = run_wrk(getattr(stack, side) + path, connections, seconds, headers=HEADERS)
+            used = group_cpu_seconds(stack.groups[side]) - before
+            results.append(
+                {**run.as_dict(), "cpu_us_per_request": used * 1e6 / max(run.requests, 1)}
+            )
+    return runs
+
+
+def median_cpu_us(runs: list[dict]) -> float:
+    return statistics.median(run["cpu_us_per_request"] for run in runs)
+
+
 def paired_ratio(varnish_runs: list[dict], nginx_runs: list[dict]) -> float:
     """The median of each round's Varnish/nginx ratio. The two runs of a round are back to back,
     so they share that moment's load on the machine; the ratio of two medians could pair a
@@ -85,12 +109,9 @@ def measure_pages(
         row = {"page": name, **snapshots[name]}
         row["gunicorn"] = load_app(stack.gunicorn + path, connections, seconds)
         row["rendered"] = load_app(stack.rendering + path, connections, seconds)
-        runs = {"varnish": [], "nginx": []}
-        for _ in range(rounds):
-            for target, results in runs.items():
-                url = getattr(stack, target) + path
-                results.append(run_wrk(url, connections, seconds / 2, headers=HEADERS).as_dict())
+        runs = alternating_rounds(stack, path, connections, seconds / 2, rounds)
         row["varnish"], row["nginx"] = median_run(runs["varnish"]), median_run(runs["nginx"])
+        row["cpu_us_per_request"] = {side: median_cpu_us(r) for side, r in runs.items()}
         nginx_rps = row["nginx"]["requests_per_second"] or 1e-9
         row["gunicorn_ratio"] = row["gunicorn"]["requests_per_second"] / nginx_rps
         row["varnish_ratio"] = paired_ratio(runs["varnish"], runs["nginx"])
@@ -110,6 +131,12 @@ def measure_pages(
         "home_rendered_rps": home["rendered"]["requests_per_second"],
         "home_pass": home["gunicorn"]["requests_per_second"] >= HOME_RPS_TARGET,
     }
+
+
+def cpu_per_request(row: dict) -> str:
+    """The median CPU microseconds each server spent per request, "varnish/nginx"."""
+    cpu = row["cpu_us_per_request"]
+    return f"{cpu['varnish']:.1f}/{cpu['nginx']:.1f}"
 
 
 def pages_table_rows(result: dict) -> list[list]:
@@ -136,6 +163,7 @@ def pages_table_rows(result: dict) -> list[list]:
                 f"{r['gunicorn_ratio']:.3f}",
                 f"{r['varnish_ratio']:.2f}",
                 "PASS" if r["varnish_pass"] else "FAIL",
+                cpu_per_request(r),
                 errors,
             ]
         )
@@ -160,5 +188,6 @@ PAGES_COLUMNS = [
     "gunicorn/nginx",
     "varnish/nginx",
     ">=0.8x",
+    "CPU us/req v/n",
     "errors",
 ]

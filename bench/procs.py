@@ -10,6 +10,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
 
 def wait_for_port(port: int, timeout: float = 30.0, process=None) -> None:
     deadline = time.monotonic() + timeout
@@ -64,3 +66,24 @@ def running(
             process.wait()
         if log:
             out.close()
+
+
+def stat_group_and_ticks(stat: str) -> tuple[int, int]:
+    """From a /proc/<pid>/stat line: the process group and the CPU time of all the process's
+    threads (user + system), in clock ticks. The command name, in parentheses, may hold spaces
+    and parentheses, so fields are counted from the last ")"."""
+    fields = stat[stat.rindex(")") + 2 :].split()
+    # fields[0] is field 3 of proc(5) (state): pgrp is field 5, utime 14, stime 15.
+    return int(fields[2]), int(fields[11]) + int(fields[12])
+
+
+def group_cpu_seconds(group: int, proc: Path = Path("/proc")) -> float:
+    """CPU seconds used so far by the processes of one process group (a server started by
+    `running`: varnishd's manager and cache worker, nginx's master and workers)."""
+    ticks = 0
+    for stat in proc.glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            pgrp, used = stat_group_and_ticks(stat.read_text())
+            if pgrp == group:
+                ticks += used
+    return ticks / CLOCK_TICKS

@@ -196,7 +196,7 @@ def embed_table(result: dict) -> str:
         f"{result['rounds']} alternating rounds (ratio: the median round's); target >= "
         f"{embeds.VARNISH_TARGET}x",
         ["endpoint", "bytes", "cache", "varnish rps", "p99 ms", "nginx rps", "p99 ms", "ratio"]
-        + ["result"],
+        + ["result", "CPU us/req v/n"],
         [
             [
                 name,
@@ -208,6 +208,7 @@ def embed_table(result: dict) -> str:
                 r["nginx"]["p99_ms"],
                 f"{r['ratio']:.2f}",
                 verdict(r["pass"]),
+                pages.cpu_per_request(r),
             ]
             for name, r in result["edge"].items()
         ],

@@ -60,6 +60,8 @@ class Stack:
     snapshots: Path
     workdir: Path
     gunicorn_pid: int
+    # Process groups of the servers whose CPU time the edge comparisons read, by Stack field.
+    groups: dict[str, int]
 
 
 class NoRedirects(urllib.request.HTTPRedirectHandler):
@@ -156,8 +158,8 @@ def production_stack(workdir: Path, workers: int = 2) -> Iterator[Stack]:
         running(gunicorn, app_port, gunicorn_env, workdir / "gunicorn.log", ROOT) as app,
         running(gunicorn, rendering_port, rendering_env, workdir / "rendering.log", ROOT),
         running(beacon, beacon_port, beacon_env, workdir / "beacon.log", ROOT),
-        running(varnishd, varnish_port, log=workdir / "varnishd.log"),
-        running(nginx, nginx_port, log=workdir / "nginx.log"),
+        running(varnishd, varnish_port, log=workdir / "varnishd.log") as varnish,
+        running(nginx, nginx_port, log=workdir / "nginx.log") as nginx_master,
     ):
         gunicorn_url = f"http://127.0.0.1:{app_port}"
         rendering_url = f"http://127.0.0.1:{rendering_port}"
@@ -175,6 +177,7 @@ def production_stack(workdir: Path, workers: int = 2) -> Iterator[Stack]:
             snapshots=snapshots,
             workdir=workdir,
             gunicorn_pid=app.pid,
+            groups={"varnish": varnish.pid, "nginx": nginx_master.pid},
         )
 
 

@@ -1,8 +1,10 @@
 """The benchmark harness reads wrk's and ab's reports correctly (no load is generated here)."""
 
 import math
+import os
+import time
 
-from bench import ab, pages, stack, wrk
+from bench import ab, pages, procs, stack, wrk
 
 WRK_OUTPUT = """\
 Running 2s test @ http://127.0.0.1:37951/newsroom/
@@ -87,3 +89,33 @@ def test_varnish_ratio_is_the_median_of_each_rounds_own_ratio():
     # Medians of the columns would give 36,000 / 36,000 = 1.0; the rounds give 0.8, 0.8, 1.0.
     assert pages.paired_ratio(varnish, nginx) == 0.8
     assert pages.paired_ratio(varnish[:2], nginx[:2]) == 0.8
+
+
+def test_cpu_time_is_read_past_a_command_name_with_spaces_and_parentheses():
+    """/proc/<pid>/stat puts the command in parentheses; fields count from the last one."""
+    stat = "4242 (cache (worker) x) S 1 4200 4200 0 -1 4194624 10 0 0 0 150 75 0 0 20 0 3 0\n"
+    assert procs.stat_group_and_ticks(stat) == (4200, 225)
+
+
+def test_cpu_time_of_a_group_adds_its_processes_only(tmp_path):
+    """A server's CPU is the sum over its process group; other groups and a process that
+    vanished or left a garbled line are left out."""
+    lines = {
+        "10": "10 (varnishd) S 1 10 10 0 -1 0 0 0 0 0 100 50 0 0 20 0 1 0\n",
+        "11": "11 (cache-main) S 10 10 10 0 -1 0 0 0 0 0 300 200 0 0 20 0 90 0\n",
+        "20": "20 (nginx) S 1 20 20 0 -1 0 0 0 0 0 999 999 0 0 20 0 1 0\n",
+        "12": "12 (trunc",
+    }
+    for pid, line in lines.items():
+        (tmp_path / pid).mkdir()
+        (tmp_path / pid / "stat").write_text(line)
+    assert procs.group_cpu_seconds(10, tmp_path) == 650 / procs.CLOCK_TICKS
+
+
+def test_cpu_time_of_a_group_grows_while_it_works():
+    """Read from the real /proc: this process's group gains the CPU time this process spends."""
+    before = procs.group_cpu_seconds(os.getpgrp())
+    start = time.process_time()
+    while time.process_time() - start < 0.3:
+        pass
+    assert procs.group_cpu_seconds(os.getpgrp()) - before >= 0.25
