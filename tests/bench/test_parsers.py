@@ -1,8 +1,8 @@
 """The benchmark harness reads wrk's and ab's reports correctly (no load is generated here)."""
 
 import math
-import os
-import time
+import subprocess
+import sys
 
 from bench import ab, pages, procs, stack, wrk
 
@@ -112,10 +112,35 @@ def test_cpu_time_of_a_group_adds_its_processes_only(tmp_path):
     assert procs.group_cpu_seconds(10, tmp_path) == 650 / procs.CLOCK_TICKS
 
 
+SPINNER = """
+import sys, time
+print("ready", flush=True)
+sys.stdin.readline()
+start = time.process_time()
+while time.process_time() - start < 0.3:
+    pass
+print("spun", flush=True)
+sys.stdin.readline()
+"""
+
+
 def test_cpu_time_of_a_group_grows_while_it_works():
-    """Read from the real /proc: this process's group gains the CPU time this process spends."""
-    before = procs.group_cpu_seconds(os.getpgrp())
-    start = time.process_time()
-    while time.process_time() - start < 0.3:
-        pass
-    assert procs.group_cpu_seconds(os.getpgrp()) - before >= 0.25
+    """Read from the real /proc: a process in a session of its own (as `running` starts the
+    servers) spends 0.3 s of CPU, and its group's CPU time grows by as much."""
+    spinner = subprocess.Popen(
+        [sys.executable, "-c", SPINNER],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        assert spinner.stdout.readline() == "ready\n"
+        before = procs.group_cpu_seconds(spinner.pid)
+        spinner.stdin.write("go\n")
+        spinner.stdin.flush()
+        assert spinner.stdout.readline() == "spun\n"
+        assert procs.group_cpu_seconds(spinner.pid) - before >= 0.28
+    finally:
+        spinner.kill()
+        spinner.wait()
