@@ -83,7 +83,7 @@ def edge_vs_nginx(stack: Stack, paths: dict[str, str], seconds: float, rounds: i
             "x_cache": varnish_headers.get("X-Cache", "?"),
             "varnish": median_run(runs["varnish"]),
             "nginx": median_run(runs["nginx"]),
-            "cpu_us_per_request": {side: median_cpu_us(r) for side, r in runs.items()},
+            "cpu_us_per_request": median_cpu_us(runs),
             "ratio": ratio,
             "pass": ratio >= VARNISH_TARGET,
         }

@@ -81,8 +81,12 @@ def alternating_rounds(
     return runs
 
 
-def median_cpu_us(runs: list[dict]) -> float:
-    return statistics.median(run["cpu_us_per_request"] for run in runs)
+def median_cpu_us(runs: dict[str, list[dict]]) -> dict[str, float]:
+    """Each side's median CPU microseconds per request over its rounds."""
+    return {
+        side: statistics.median(run["cpu_us_per_request"] for run in results)
+        for side, results in runs.items()
+    }
 
 
 def paired_ratio(varnish_runs: list[dict], nginx_runs: list[dict]) -> float:
@@ -111,7 +115,7 @@ def measure_pages(
         row["rendered"] = load_app(stack.rendering + path, connections, seconds)
         runs = alternating_rounds(stack, path, connections, seconds / 2, rounds)
         row["varnish"], row["nginx"] = median_run(runs["varnish"]), median_run(runs["nginx"])
-        row["cpu_us_per_request"] = {side: median_cpu_us(r) for side, r in runs.items()}
+        row["cpu_us_per_request"] = median_cpu_us(runs)
         nginx_rps = row["nginx"]["requests_per_second"] or 1e-9
         row["gunicorn_ratio"] = row["gunicorn"]["requests_per_second"] / nginx_rps
         row["varnish_ratio"] = paired_ratio(runs["varnish"], runs["nginx"])
